@@ -1,0 +1,238 @@
+"""Date mentions: calendar days and months named in the headline or article.
+
+Every rule is anchored on a month name (Thai full, Thai abbreviated with or without dots,
+English), so bare years (``ปี 2564``), fiscal years, weekdays, times and durations never match.
+Years may be 4-digit BE, 2-digit BE (``ก.พ. 67``) or CE; a day or month written without a year
+takes the year closest to the page's date (or the one a relative word like ``นี้`` /
+``ที่ผ่านมา`` points to). Ranges give both ends; impossible dates (31 ก.พ.) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from transforms.extract.context import DocContext
+from transforms.thai_text import read_seed, safe_date, to_arabic_digits, year_to_ce
+
+_D = "[0-9๐-๙]"
+_THAI_CHAR = "ก-๛"
+# A day number must not continue another number, decimal, code or word (``1.3 กค.``, ``PRF-22``).
+_DAY = rf"(?<![0-9๐-๙A-Za-z.,:/\-]){_D}{{1,2}}(?!{_D})"
+_DAY_EN = rf"(?<![0-9๐-๙A-Za-z.,:/\-]){_D}{{1,2}}(?:st|nd|rd|th)?(?!{_D})"
+# Era words and "ปี" may sit between month and year: ``5 มีนาคม พ.ศ. 2564``, ``กันยายน ปี 2568``.
+_ERA = r"(?:(?:ปี\s*)?(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?)|ปี|B\.?E\.?|A\.?D\.?)"
+# Two-digit BE years must not be the hour of a time (``9 ก.ค. 13.00 น.``).
+_YEAR = rf"(?:{_ERA}\s*)?(?P<{{name}}>{_D}{{4}}|{_D}{{2}})(?!{_D}|[.:]{_D})"
+_YEAR4 = rf"(?P<{{name}}>{_D}{{4}})(?!{_D})"
+_RANGE_SEP = r"\s*(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?|และ(?:วันที่)?|,)\s*"
+_MONTH_RANGE_SEP = r"\s*(?:-|–|—|ถึง|จนถึง|และ|to|until)\s*"
+_DAYS_SEP_RE = re.compile(r"[-–—,]|ถึง|และ|วันที่")
+# Relative words after a month (or day and month) that fix the year: this one, the last one, the next one.
+_RELATIVE = r"(?P<rel>\s*(?:(?:ศก|ปี)\s*นี้|ที่จะถึง(?:\s*นี้)?|ที่ผ่านมา|นี้))"
+_TWO_DIGIT_WINDOW = 15  # years around the page date a 2-digit BE year may fall in
+_EN_MONTH_KINDS = frozenset({"en", "en_abbr"})
+
+
+@functools.cache
+def _month_table() -> dict[str, int]:
+    """Month key (name without dots and spaces; English lower-cased) -> 1..12."""
+    table: dict[str, int] = {}
+    for row in read_seed("thai_months"):
+        key = _month_key(row["name"])
+        table[key.lower() if row["kind"] in _EN_MONTH_KINDS else key] = int(row["month"])
+    return table
+
+
+def _month_key(text: str) -> str:
+    return re.sub(r"[\s.]", "", text)
+
+
+@functools.cache
+def _month_patterns() -> tuple[str, str, str]:
+    """Regex alternations: Thai months allowed after a day, Thai months allowed alone, English months."""
+    full, dotted, dotless, english = [], [], [], []
+    for row in read_seed("thai_months"):
+        name, kind = row["name"], row["kind"]
+        if kind == "full":
+            full.append(re.escape(name))
+        elif kind == "abbr":
+            parts = [re.escape(p) for p in name.strip(".").split(".")]
+            # Final dot optional (``พ.ค``) but then no Thai letter may follow; never the start of ``ก.พ.ร.``.
+            dotted.append(r"\.\s?".join(parts) + rf"(?:\.(?![ก-ฮ]\.)|(?![{_THAI_CHAR}]))")
+            # ``พย``/``กพ.`` only where no Thai letter follows: not ``กพช.``, ``สคร.``.
+            dotless.append("".join(parts) + rf"(?:\.|(?![{_THAI_CHAR}]))")
+        elif kind in _EN_MONTH_KINDS:
+            english.append(re.escape(name) + (r"\.?" if kind == "en_abbr" else ""))
+    by_len = functools.partial(sorted, key=len, reverse=True)
+    alone = "|".join(by_len(full) + by_len(dotted))
+    after_day = "|".join(by_len(full) + by_len(dotted) + by_len(dotless))
+    return after_day, alone, r"\b(?:" + "|".join(by_len(english)) + r")\b"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+
+
+@functools.cache
+def _rules() -> tuple[_Rule, ...]:
+    """Rules in priority order: at one position the earlier rule wins; longer matches beat shorter ones."""
+    after_day, alone, en = _month_patterns()
+    mon = f"(?:เดือน\\s*)?(?:{after_day})"
+    mon_alone = f"(?:เดือน\\s*)?(?:{alone})"
+    year = _YEAR.format
+    rules = [
+        # 30 ก.ย. - 2 ต.ค. 2563 ; 31 ก.ค.-17 ธ.ค. 63 ; 1 ม.ค. 2564 ถึง 5 ม.ค. 2565
+        ("th_cross_month_range",
+         rf"(?P<d1>{_DAY})\s*(?P<m1>{mon})(?:\s*{year(name='y1')})?{_MONTH_RANGE_SEP}"
+         rf"(?:วันที่\s*)?(?P<d2>{_DAY})\s*(?P<m2>{mon})(?:\s*{year(name='y2')})?{_RELATIVE}?"),
+        # 26 พฤษภาคม 2564 ; 9 - 12 กันยายน 2563 ; 3, 4 และ 5 มี.ค. 64 ; 3 พ.ย.64 ; 15 มีนาคมนี้
+        ("th_day",
+         rf"(?P<days>{_DAY}(?:{_RANGE_SEP}{_DAY}){{0,6}})\s*(?P<m1>{mon})(?:\s*{year(name='y1')})?{_RELATIVE}?"),
+        # เดือนตุลาคม - ธันวาคม 2563 ; ม.ค.-มิ.ย. 67
+        ("th_month_range",
+         rf"(?P<m1>{mon_alone}){_MONTH_RANGE_SEP}(?P<m2>{mon_alone})\s*{year(name='y2')}"),
+        # เดือนตุลาคม ๒๕๖๔ ; ต.ค. 2563
+        ("th_month", rf"(?P<m1>{mon_alone})\s*{year(name='y1')}"),
+        # ในเดือนพฤศจิกายนนี้ ; เดือนธันวาคมศกนี้ ; เมื่อเดือนสิงหาคมที่ผ่านมา
+        ("th_month_relative", rf"(?P<m1>{mon_alone}){_RELATIVE}"),
+        # 14 October 2020 ; 9-12 Sept. 2020 ; 22nd March 2023
+        ("en_day",
+         rf"(?P<days>{_DAY_EN}(?:\s*[-–]\s*{_DAY_EN})?)\s+(?:of\s+)?(?P<m1>{en}),?(?:\s+{_YEAR4.format(name='y1')})?"),
+        # March 22, 2023 ; October 14-16, 2020
+        ("en_month_day",
+         rf"(?P<m1>{en})\s+(?P<days>{_DAY_EN}(?:\s*[-–]\s*{_DAY_EN})?)(?:,?\s+{_YEAR4.format(name='y1')})?"),
+        # June - September 2021
+        ("en_month_range", rf"(?P<m1>{en}){_MONTH_RANGE_SEP}(?P<m2>{en}),?\s+{_YEAR4.format(name='y2')}"),
+        # October 2020
+        ("en_month", rf"(?P<m1>{en}),?\s+{_YEAR4.format(name='y1')}"),
+    ]
+    return tuple(_Rule(name, re.compile(pattern)) for name, pattern in rules)
+
+
+def _month_of(text: str) -> int | None:
+    key = _month_key(re.sub(r"^เดือน", "", text.strip()))
+    table = _month_table()
+    return table.get(key) or table.get(key.lower())
+
+
+def _year_of(text: str | None, published: dt.date | None) -> int | None:
+    """CE year of a written year, None when absent or implausible."""
+    if not text:
+        return None
+    digits = to_arabic_digits(text)
+    year = year_to_ce(int(digits))
+    if year is None:
+        return None
+    if len(digits) == 2:
+        anchor = published.year if published else dt.date.today().year
+        if abs(year - anchor) > _TWO_DIGIT_WINDOW:
+            return None
+    return year
+
+
+def _infer_year(published: dt.date | None, month: int, day: int | None, relative: str) -> int | None:
+    """Year of a day/month written without one, from the page date: the nearest occurrence,
+    or the next / previous one when the text says so (``นี้``, ``ที่จะถึง``, ``ที่ผ่านมา``)."""
+    if published is None:
+        return None
+    relative = relative.replace(" ", "")
+    if relative in ("ศกนี้", "ปีนี้"):
+        return published.year
+    ref = (published.year * 12 + published.month - 1) * 31 + (published.day - 1 if day else 0)
+
+    def distance(year: int) -> int:
+        return (year * 12 + month - 1) * 31 + ((day or 1) - 1) - ref
+
+    candidates = [published.year - 1, published.year, published.year + 1]
+    if relative.startswith("ที่จะถึง"):
+        future = [y for y in candidates if distance(y) >= 0]
+        return min(future, key=distance) if future else None
+    if relative == "ที่ผ่านมา":
+        past = [y for y in candidates if distance(y) <= 0]
+        return max(past, key=distance) if past else None
+    # Nearest; on a tie (six months either way) the page's own year.
+    return min(candidates, key=lambda y: (abs(distance(y)), y != published.year))
+
+
+def _row(m: re.Match[str], rule: str, year: int, month: int, day: int | None) -> dict | None:
+    value = safe_date(year, month, day or 1)
+    if value is None:
+        return None
+    return {
+        "surface": m.group(0),
+        "char_start": m.start(),
+        "char_end": m.end(),
+        "iso": value.isoformat() if day else value.isoformat()[:7],
+        "date_value": value,
+        "precision": "day" if day else "month",
+        "rule": rule,
+    }
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _rows_for(m: re.Match[str], rule: str, published: dt.date | None) -> Iterator[dict | None]:
+    relative = (_group(m, "rel") or "").strip()
+    m1 = _month_of(m.group("m1"))
+    m2 = _month_of(_group(m, "m2") or "") if _group(m, "m2") else None
+    y1 = _year_of(_group(m, "y1"), published)
+    y2 = _year_of(_group(m, "y2"), published)
+    if m1 is None:
+        return
+    if rule in ("th_cross_month_range", "th_month_range", "en_month_range"):
+        if m2 is None:
+            return
+        d1 = int(to_arabic_digits(m.group("d1"))) if _group(m, "d1") else None
+        d2 = int(to_arabic_digits(m.group("d2"))) if _group(m, "d2") else None
+        tag = ""
+        if y2 is None:
+            y2 = _infer_year(published, m2, d2, relative)
+            tag = ":inferred_year"
+        if y2 is None:
+            return
+        if y1 is None:
+            # The start shares the end's year, or the year before when the range crosses New Year.
+            y1 = y2 - 1 if (m1, d1 or 0) > (m2, d2 or 0) else y2
+        yield _row(m, rule + ":start" + tag, y1, m1, d1)
+        yield _row(m, rule + ":end" + tag, y2, m2, d2)
+        return
+    days = [int(to_arabic_digits(d)) for d in re.findall(r"[0-9๐-๙]{1,2}", _DAYS_SEP_RE.sub(" ", m.group("days")))] \
+        if _group(m, "days") else [None]
+    tag = ""
+    if y1 is None:
+        y1 = _infer_year(published, m1, days[-1], relative)
+        tag = ":inferred_year"
+    if y1 is None:
+        return
+    if rule == "th_day" and len(days) > 1:
+        rule = "th_day_range" if len(days) == 2 and not re.search(r"และ|,", m.group("days")) else "th_day_list"
+    for day in days:
+        yield _row(m, rule + tag, y1, m1, day)
+
+
+def extract(doc: DocContext) -> list[dict]:
+    """Date mentions of ``doc.body`` with their normalized Gregorian values."""
+    body = doc.body
+    candidates: list[tuple[int, int, int, re.Match[str], str]] = []
+    for priority, rule in enumerate(_rules()):
+        for m in rule.regex.finditer(body):
+            candidates.append((m.start(), -m.end(), priority, m, rule.name))
+    candidates.sort(key=lambda c: c[:3])
+    rows: list[dict] = []
+    covered_until = -1
+    for start, neg_end, _, m, name in candidates:
+        if start < covered_until:
+            continue
+        produced = [r for r in _rows_for(m, name, doc.published_date) if r is not None]
+        if produced:
+            rows.extend(produced)
+            covered_until = -neg_end
+    return rows
