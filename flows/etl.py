@@ -119,9 +119,7 @@ def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str
         raise load.QualityCheckFailed("quality checks failed, previous snapshot kept:\n  " + "\n  ".join(failures))
     _finish_run_row(run_row, "completed", None)
     load.replace_log_table(building, "pipeline_runs", _runs_with(wh, run_row))
-    load.publish_snapshot(wh, building)
-    load.write_catalog(wh)
-    load.prune_snapshots(wh)
+    load.commit_snapshot(wh, building)
     return run_row
 
 
@@ -154,7 +152,7 @@ def etl(
     run_id = str(flow_run.get_id() or uuid.uuid4())
     wh = load.Warehouse(Path(warehouse))
     workers = workers or os.cpu_count() or 1
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     seconds: dict[str, float] = {}
     run_row: dict[str, Any] = dict(run_id=run_id, started_at=started, source=source, files_seen=0, docs_new=0,
                                    docs_changed=0, docs_unchanged=0, docs_quarantined=0, docs_reprocessed=0,
@@ -376,7 +374,7 @@ def _runs_with(wh: load.Warehouse, run_row: dict[str, Any]) -> pa.Table:
 
 
 def _finish_run_row(run_row: dict[str, Any], status: str, message: str | None) -> None:
-    run_row.update(ended_at=dt.datetime.now(dt.timezone.utc), status=status, message=message)
+    run_row.update(ended_at=dt.datetime.now(dt.UTC), status=status, message=message)
 
 
 def _record_failed_run(wh: load.Warehouse, run_row: dict[str, Any], exc: BaseException, logger: Any) -> None:
@@ -387,9 +385,8 @@ def _record_failed_run(wh: load.Warehouse, run_row: dict[str, Any], exc: BaseExc
         _finish_run_row(run_row, "failed", str(exc)[:4000])
         building, _ = load.build_snapshot(wh, load.SnapshotChanges(), run_row["run_id"])
         load.replace_log_table(building, "pipeline_runs", _runs_with(wh, run_row))
-        load.publish_snapshot(wh, building)
-        load.write_catalog(wh)
-    except Exception as inner:  # noqa: BLE001 - the original error is the one to report
+        load.commit_snapshot(wh, building)
+    except Exception as inner:
         logger.warning("could not record the failed run: %s", inner)
 
 

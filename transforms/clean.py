@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import pyarrow as pa
-from pythainlp.util import normalize as thai_normalize
+from pythainlp.util import remove_dangling, remove_repeat_vowels, remove_spaces_before_marks, remove_zw
 
 from transforms.thai_text import parse_page_date
 
@@ -64,7 +64,8 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = _CONTROL_RE.sub("", text)
-    text = thai_normalize(text)
+    # PyThaiNLP's normalize() minus its remove_dup_spaces, which would also merge paragraphs.
+    text = remove_dangling(remove_repeat_vowels(remove_spaces_before_marks(remove_zw(text))))
     lines = (_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

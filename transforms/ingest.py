@@ -76,10 +76,7 @@ def _is_thai(ch: str) -> bool:
 
 def has_visible_text(text: str) -> bool:
     """True when some character is neither whitespace, a control nor a format character."""
-    for ch in text:
-        if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp"):
-            return True
-    return False
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp") for ch in text)
 
 
 def decode_bytes(data: bytes) -> Decoded | Rejected:
@@ -171,9 +168,8 @@ def discover_files(source: str, follow_symlinks: bool = False) -> list[SourceFil
     found: list[SourceFile] = []
     for path in candidates:
         try:
-            if path.is_symlink() and not follow_symlinks:
-                if not path.resolve().is_relative_to(base):
-                    continue
+            if path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(base):
+                continue
             st = path.stat()
         except OSError:
             continue

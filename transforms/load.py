@@ -134,7 +134,7 @@ class Warehouse:
     def lock(self, wait: bool = False) -> Iterator[None]:
         """Exclusive lock for writers: a second run waits (``wait``) or fails with WarehouseBusy."""
         self.root.mkdir(parents=True, exist_ok=True)
-        fh = open(self.root / ".khaosan.lock", "a+")
+        fh = open(self.root / ".khaosan.lock", "a+")  # noqa: SIM115 - held for the whole run
         try:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -355,11 +355,21 @@ def prune_snapshots(wh: Warehouse, keep: int = KEEP_SNAPSHOTS) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def view_statements(parquet_root: Path) -> list[str]:
-    """CREATE VIEW statements of ``sql/views.sql`` over the Parquet tables under ``parquet_root``."""
-    text = read_sql("views").replace("{parquet_root}", sql_string_literal(str(parquet_root))[1:-1])
+def split_statements(text: str) -> list[str]:
+    """The statements of a SQL file: comment lines dropped, split on semicolons."""
     code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("--"))
     return [s.strip() for s in code.split(";") if s.strip()]
+
+
+def view_statements(parquet_root: Path) -> list[str]:
+    """The catalog: ``sql/views.sql`` (views over the Parquet tables under ``parquet_root``),
+    then every ``sql/macros/*.sql`` and ``sql/marts/*.sql`` in name order."""
+    text = read_sql("views").replace("{parquet_root}", sql_string_literal(str(parquet_root))[1:-1])
+    statements = split_statements(text)
+    for folder in ("macros", "marts"):
+        for path in sorted((SQL_DIR / folder).glob("*.sql")):
+            statements.extend(split_statements(path.read_text(encoding="utf-8")))
+    return statements
 
 
 def connect_views(parquet_root: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
@@ -422,3 +432,11 @@ def replace_log_table(building: Path, table: str, data: pa.Table) -> None:
     writer = _PartitionWriter(table_dir / f"part-{seq}.parquet", schemas.ALL_TABLES[table])
     writer.write(schemas.conform(data, table))
     writer.close(write_empty=True)
+
+
+def commit_snapshot(wh: Warehouse, building: Path) -> Path:
+    """Publish ``building``, refresh the DuckDB catalog and drop snapshots no longer needed."""
+    final = publish_snapshot(wh, building)
+    write_catalog(wh)
+    prune_snapshots(wh)
+    return final

@@ -29,7 +29,7 @@ def transform_batch(raw: pa.Table, run_id: str) -> tuple[dict[str, pa.Table], li
     """raw_documents rows -> every document table (with a ``year`` partition column), and failures."""
     try:
         return _transform(raw, run_id), []
-    except Exception:  # noqa: BLE001 - isolate the document at fault below
+    except Exception:
         if raw.num_rows <= 1:
             return {}, [_failure(raw)]
     outputs: list[dict[str, pa.Table]] = []
@@ -38,7 +38,7 @@ def transform_batch(raw: pa.Table, run_id: str) -> tuple[dict[str, pa.Table], li
         one = raw.slice(i, 1)
         try:
             outputs.append(_transform(one, run_id))
-        except Exception:  # noqa: BLE001
+        except Exception:
             failures.append(_failure(one))
     if not outputs:
         return {}, failures

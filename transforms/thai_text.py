@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -110,3 +111,12 @@ def parse_page_date(text: str) -> dt.date | None:
         if month and year:
             return safe_date(year, month, int(m.group(2)))
     return None
+
+
+def finditer_overlapping(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The match at every position where ``regex`` matches, not only non-overlapping ones, so a
+    match that swallows a stray number before a real mention does not hide that mention."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1

@@ -25,7 +25,7 @@ EXTRACTORS = {
     "acronyms": acronyms.extract,
 }
 
-__all__ = ["DocContext", "EXTRACTORS", "VERSION", "extract_mentions"]
+__all__ = ["EXTRACTORS", "VERSION", "DocContext", "extract_mentions"]
 
 
 def extract_mentions(documents: pa.Table, tokens: pa.Table) -> dict[str, pa.Table]:
