@@ -14,8 +14,8 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 180
 
 install: $(VENV)/.installed
 
-# The lock file pins every package (see README, "Dependencies"); the project itself is
-# installed editable without resolving anything again.
+# The lock file pins every package, build tools included (see README, "Dependencies");
+# the project itself is then installed editable without resolving anything again.
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "khaosan needs Python 3.11 (set PYTHON=...)")'
 	$(PYTHON) -m venv $(VENV)
