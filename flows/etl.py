@@ -36,6 +36,10 @@ INGEST_BATCH_FILES = 1000
 DEFAULT_BATCH_DOCS = 250
 # Below this many documents a process pool costs more to start than it saves.
 MIN_DOCS_FOR_POOL = 100
+# A few documents that break a transform are quarantined; more than this is a bug in the
+# code, not in the data, and fails the run instead of quarantining everything.
+MAX_TRANSFORM_FAILURES = 3
+MAX_TRANSFORM_FAILURE_SHARE = 0.05
 
 
 @dataclass
@@ -174,6 +178,7 @@ def etl(
             t0 = time.perf_counter()
             src_new, quarantine_new, raw_paths = _ingest(plan, run_id, started, staging)
             seconds["ingest"] = time.perf_counter() - t0
+            load.failpoint("after-ingest")
 
             t0 = time.perf_counter()
             decisions = _decide(state, src_new, raw_paths, reprocess)
@@ -184,6 +189,8 @@ def etl(
             pool_workers = workers if (not in_process and n_docs >= MIN_DOCS_FOR_POOL) else 1
             staged, failures = _transform(batches, run_id, staging / "out", pool_workers, n_docs)
             seconds["transform"] = time.perf_counter() - t0
+            _fail_on_systematic_errors(failures, n_docs)
+            run_row["docs_quarantined"] += len(failures)
 
             t0 = time.perf_counter()
             failed_uris = {f.source_uri for f in failures}
@@ -342,6 +349,7 @@ def _transform(batches: list[StagedBatch], run_id: str, out_dir: Path, pool_work
             staged.setdefault(name, []).append(Path(path))
         failures.extend(fails)
         done += n
+        load.failpoint("mid-transform")
         rate = done / max(time.perf_counter() - t0, 1e-9)
         logger.info("transformed %d/%d documents (%.1f docs/s)", done, n_docs, rate)
     for f in failures:
@@ -349,6 +357,14 @@ def _transform(batches: list[StagedBatch], run_id: str, out_dir: Path, pool_work
     for paths in staged.values():
         paths.sort()  # batch order, so snapshots do not depend on completion order
     return staged, failures
+
+
+def _fail_on_systematic_errors(failures: list[stages.TransformFailure], n_docs: int) -> None:
+    if len(failures) > max(MAX_TRANSFORM_FAILURES, MAX_TRANSFORM_FAILURE_SHARE * n_docs):
+        errors = sorted({f.error for f in failures})
+        raise load.QualityCheckFailed(
+            f"transforms failed on {len(failures)} of {n_docs} documents, previous snapshot kept; errors:\n  " + "\n  ".join(errors[:5])
+        )
 
 
 def _failure_rows(failures: list[stages.TransformFailure], run_id: str, now: dt.datetime) -> pa.Table:

@@ -21,10 +21,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 MIN_DEV_MACRO_F1 = 0.0
 
 
-def run_etl(source: Path, warehouse: Path, **kwargs) -> dict:
+def run_etl(source: Path | None, warehouse: Path, **kwargs) -> dict:
+    """One real flow run; ``source=None`` reads no files (a backfill)."""
     from flows.etl import etl
 
-    return etl(source=str(source), warehouse=str(warehouse), **kwargs)
+    return etl(source=str(source) if source else "", warehouse=str(warehouse), **kwargs)
 
 
 def table_rows(warehouse: Path) -> dict[str, list]:
@@ -177,3 +178,51 @@ def test_hostile_inputs_are_ingested_or_quarantined_exactly_once(tmp_path):
     before = table_rows(warehouse)
     run_etl(source, warehouse)
     assert table_rows(warehouse) == before
+
+
+def test_a_transform_version_bump_reprocesses_stored_raw_text(tmp_path, monkeypatch):
+    from transforms import stages
+
+    source = tmp_path / "in"
+    shutil.copytree(SEED_DOCUMENTS, source)
+    warehouse = tmp_path / "wh"
+    run_etl(source, warehouse)
+    before = table_rows(warehouse)
+    (source / SEED_000).unlink()  # reprocessing must not need the input files
+
+    monkeypatch.setattr(stages, "TRANSFORM_VERSION", stages.TRANSFORM_VERSION + ";extract=next")
+    bumped = run_etl(source, warehouse)
+    assert (bumped["docs_reprocessed"], bumped["docs_new"], bumped["files_seen"]) == (5, 0, 4)
+    assert query(warehouse, "SELECT DISTINCT transform_version FROM documents") == [(stages.TRANSFORM_VERSION,)]
+    # Same code, so the same rows, apart from the version and the run that wrote them.
+    after = table_rows(warehouse)
+    for name in ("raw_documents", "sentences", "tokens", *schemas.MENTION_TABLES):
+        assert after[name] == before[name], name
+    assert run_etl(source, warehouse)["docs_reprocessed"] == 0
+
+    backfill = run_etl(None, warehouse, reprocess=True)
+    assert (backfill["docs_reprocessed"], backfill["docs_new"]) == (5, 0)
+
+
+def test_a_failed_quality_check_fails_the_run_and_keeps_the_previous_warehouse(tmp_path, monkeypatch):
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy2(SEED_DOCUMENTS / SEED_000, source)
+    warehouse = tmp_path / "wh"
+    run_etl(source, warehouse)
+    before = table_rows(warehouse)
+
+    sql = tmp_path / "sql"
+    shutil.copytree(load.SQL_DIR, sql)
+    (sql / "checks" / "no_meetings_about_canada.sql").write_text(
+        "SELECT doc_id, name FROM meetings WHERE name LIKE '%แคนาดา%'", encoding="utf-8"
+    )
+    monkeypatch.setattr(load, "SQL_DIR", sql)
+    shutil.copy2(SEED_DOCUMENTS / "seed_002_453e2f3cd6927467.txt", source)
+    with pytest.raises(load.QualityCheckFailed, match="no_meetings_about_canada: 1 offending row"):
+        run_etl(source, warehouse)
+    after = table_rows(warehouse)
+    assert after == before
+    runs = query(warehouse, "SELECT status, message FROM pipeline_runs ORDER BY started_at")
+    assert [r[0] for r in runs] == ["completed", "failed"]
+    assert "no_meetings_about_canada" in runs[1][1]

@@ -23,6 +23,7 @@ import fcntl
 import os
 import re
 import shutil
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,13 @@ class QualityCheckFailed(RuntimeError):
     def __init__(self, report: str):
         super().__init__(report)
         self.report = report
+
+
+def failpoint(name: str) -> None:
+    """Crash-test hook: SIGKILL this process at the named point when KHAOSAN_FAILPOINT names it.
+    The crash tests use it to hit moments too short to reach with a random timer."""
+    if os.environ.get("KHAOSAN_FAILPOINT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def read_sql(name: str) -> str:
@@ -261,6 +269,7 @@ def build_snapshot(wh: Warehouse, changes: SnapshotChanges, run_id: str) -> tupl
             else:
                 _link_or_copy(src, dst)
         added[table] = _write_additions(target / table, schema, changes.additions.get(table, []), seq)
+        failpoint(f"building-{table}")
         _compact(target / table, schema, seq)
         if not any((target / table).rglob("*.parquet")):
             _PartitionWriter(target / table / f"{PARTITION}={UNKNOWN_YEAR}" / EMPTY_FILE, schema).close(write_empty=True)
@@ -327,12 +336,15 @@ def _compact(table_dir: Path, schema: pa.Schema, seq: int) -> None:
 def publish_snapshot(wh: Warehouse, building: Path) -> Path:
     """Make ``building`` the published snapshot: rename it into place, then swap the symlink."""
     final = wh.snapshots_dir / building.name.split("-")[1]
+    failpoint("before-rename")
     os.rename(building, final)
     tmp_link = wh.root / f".parquet.tmp-{final.name}"
     tmp_link.unlink(missing_ok=True)
     os.symlink(Path("snapshots") / final.name, tmp_link)
+    failpoint("before-swap")
     os.replace(tmp_link, wh.parquet_dir)  # the commit point
     _fsync_dir(wh.root)
+    failpoint("after-swap")
     return final
 
 
@@ -412,6 +424,7 @@ def write_catalog(wh: Warehouse) -> None:
     finally:
         con.close()
     Path(f"{tmp}.wal").unlink(missing_ok=True)
+    failpoint("before-catalog")
     os.replace(tmp, wh.db_path)
 
 
