@@ -113,10 +113,11 @@ def parse_page_date(text: str) -> dt.date | None:
     return None
 
 
-def finditer_overlapping(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The match at every position where ``regex`` matches, not only non-overlapping ones, so a
-    match that swallows a stray number before a real mention does not hide that mention."""
-    pos = 0
-    while (m := regex.search(text, pos)) is not None:
+def finditer_overlapping(regex: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """The match at every position of ``text[pos:endpos]`` where ``regex`` matches, not only
+    non-overlapping ones, so a match that swallows a stray number before a real mention does
+    not hide that mention."""
+    endpos = len(text) if endpos is None else endpos
+    while (m := regex.search(text, pos, endpos)) is not None:
         yield m
         pos = m.start() + 1
