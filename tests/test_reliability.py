@@ -222,3 +222,41 @@ def test_sql_command_is_read_only(prefect_api, sources, tmp_path):
     assert "5" in ok.stdout
     refused = khaosan(prefect_api, "sql", "create table x as select 1", "--warehouse", str(tmp_path / "wh"), check=False)
     assert refused.returncode == 1 and "read-only" in refused.stderr.lower()
+
+
+def test_served_deployment_runs_when_triggered_through_the_api(prefect_api, sources, tmp_path):
+    base_src, _ = sources
+    warehouse = tmp_path / "served"
+    serve = subprocess.Popen(
+        [*KHAOSAN, "serve", "--cron", "0 6 * * *", "--name", "khaosan-test", "--source", str(base_src), "--warehouse", str(warehouse)],
+        cwd=REPO, env=_env(prefect_api), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    trigger = (
+        "import sys\n"
+        "from prefect.deployments import run_deployment\n"
+        "run = run_deployment('khaosan-etl/khaosan-test', timeout=300)\n"
+        "print(run.state.type.value)\n"
+        "sys.exit(0 if run.state.is_completed() else 1)\n"
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:  # the deployment exists once serve has registered it
+            probe = subprocess.run([sys.executable, "-m", "prefect", "deployment", "inspect", "khaosan-etl/khaosan-test"],
+                                   env=_env(prefect_api), capture_output=True, text=True, timeout=60, check=False)
+            if probe.returncode == 0:
+                break
+            assert time.monotonic() < deadline and serve.poll() is None, "khaosan serve did not register its deployment"
+            time.sleep(2)
+        assert "Asia/Bangkok" in probe.stdout and "0 6 * * *" in probe.stdout
+        run = subprocess.run([sys.executable, "-c", trigger], env=_env(prefect_api), capture_output=True, text=True, timeout=400, check=False)
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "COMPLETED" in run.stdout
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        try:
+            serve.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+    con = duckdb.connect(str(warehouse / "khaosan.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (5,)
+    con.close()

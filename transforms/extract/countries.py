@@ -32,7 +32,9 @@ _HONORIFIC_BEFORE = re.compile(r"(?:นาย|นาง|นางสาว|น\.
 
 
 @dataclass(frozen=True)
-class _Alias:
+class Alias:
+    """What a written form names."""
+
     iso2: str | None  # None: an excluded look-alike, consumed without a row
     country: str | None
     thai: bool
@@ -62,21 +64,21 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 @functools.cache
-def aliases() -> dict[str, _Alias]:
+def aliases() -> dict[str, Alias]:
     """Every written form -> what it names (country or excluded look-alike)."""
-    table: dict[str, _Alias] = {}
+    table: dict[str, Alias] = {}
     for row in read_seed("countries"):
         iso2, country = row["iso2"], row["country"]
         for name in filter(None, row["thai"].split("|")):
-            table[name] = _Alias(iso2, country, True, False)
+            table[name] = Alias(iso2, country, True, False)
         for name in filter(None, row["thai_strict"].split("|")):
-            table[name] = _Alias(iso2, country, True, True)
+            table[name] = Alias(iso2, country, True, True)
         for name in filter(None, row["english"].split("|")):
-            table[name] = _Alias(iso2, country, False, False)
-            table.setdefault(name.upper(), _Alias(iso2, country, False, False))
+            table[name] = Alias(iso2, country, False, False)
+            table.setdefault(name.upper(), Alias(iso2, country, False, False))
     for row in read_seed("country_exclusions"):
         if row["kind"] == "term":
-            table[row["text"]] = _Alias(None, None, bool(_THAI.search(row["text"])), False)
+            table[row["text"]] = Alias(None, None, bool(_THAI.search(row["text"])), False)
     return table
 
 
@@ -87,7 +89,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(trie_pattern(aliases())), not_country_before
 
 
-def find(body: str, starts: frozenset[int], ends: frozenset[int], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, _Alias]]:
+def find(body: str, starts: frozenset[int], ends: frozenset[int], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, Alias]]:
     """Country mentions in body[lo:hi] as (start, end, alias), given the token boundaries
     (empty sets: no tokens, only character checks apply)."""
     pattern, not_country_before = _patterns()

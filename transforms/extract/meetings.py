@@ -1,9 +1,196 @@
-"""Placeholder: replaced by the real meetings extractor."""
+"""Meetings: named meetings numbered with an ordinal, one row per distinct meeting.
+
+Thai numbers a meeting after its name (``การประชุม X ครั้งที่ ๓๖``, ``X ครั้งที่ 1/2567``,
+``X สมัยที่ 78``, ``X ครั้งแรก``); the name runs back from the ordinal to the nearest meeting
+word (``การประชุม``, ``ที่ประชุม``, ``สัมมนา``, … from ``seeds/meeting_terms.csv``), so leading
+verbs (``เข้าร่วม``, ``ใน``) stay out. A Latin name right before the ordinal that contains an
+English meeting noun (``APT Policy and Regulatory Forum ครั้งที่ 22``) is a name too, and so is
+a committee named before ``ในการประชุมครั้งที่ N`` or numbered ``N/YYYY``. English numbers it
+before (``the 23rd ASEAN Summit``). One meeting is often written several ways in a release
+(headline, body, English translation in brackets): mentions with the same ordinal and
+similar names are one row, the first one written.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from transforms.extract import countries
 from transforms.extract.context import DocContext
+from transforms.thai_text import DIGIT, parse_int, read_seed
+
+MAX_NAME_CHARS = 220
+
+_ORDINAL_TH = re.compile(rf"(?:ครั้งที่|สมัยที่)\s*({DIGIT}+)(\s*/\s*{DIGIT}{{2,4}})?(?!{DIGIT})|ครั้งแรก")
+# เป็นครั้งที่ 2 / เป็นครั้งแรก: for the second / first time, not a meeting number
+_TIMES_BEFORE = re.compile(r"(?:เป็น|อีก)\s*$")
+# ครั้งแรกในรอบ 4 ปี, ครั้งแรกหลังจาก…: the first time since, not a first meeting
+_FIRST_TIME_AFTER = re.compile(r"\s*(?:ใน|หลัง|นับ|ของ|ที่|เมื่อ|สำหรับ|เท่านั้น)")
+# ห้องประชุม (meeting room), สถานที่ประชุม (venue), ผู้เข้าร่วมประชุม (participants)
+_NOT_ANCHOR_BEFORE = re.compile(r"(?:ห้อง|สถาน|ผู้เข้าร่วม|ผู้ร่วม)$")
+_IN_BEFORE_ANCHOR = re.compile(r"\s*(?:ใน\s*คราว|ใน|คราว)?\s*$")
+_EN_WORD = r"(?:[-–]?[A-Z0-9][\w’'&+.\-–]*|of|the|and|on|for|between|in|to|with|[-–&+])"
+_TRAILING_LATIN = re.compile(rf"({_EN_WORD}(?:\s+(?:{_EN_WORD}|\([A-Za-z0-9 .\-]+\)))*)\s*$")
+_ORDINAL_EN = re.compile(
+    r"(?<!\w)(?:[Tt]he\s+)?(\d{1,3})(?:st|nd|rd|th)\s+"
+    r"((?:[-–]?[A-Z][\w’'&+.\-–]*)(?:\s+(?:[-–]?[A-Z][\w’'&+.\-–]*|of|the|and|on|for|between|to|[-–&+]))*)"
+)
+# connectors, and a next sentence's first word when its full stop is missing (… Dialogue The)
+_EN_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|on|for|between|to|The|A|An|In|On|At|This|[-–&+]))+$")
+_NAME_TRAILING = " \t(,:;–-"
+_SQUASH = re.compile(r"[\s\-–—:()'\".,’‘“”]")
+_ANCHOR_WORDS = re.compile(r"^(?:การประชุม|ที่ประชุม|ประชุม)")
+
+
+class _Patterns(NamedTuple):
+    anchor: re.Pattern[str]
+    keyword: re.Pattern[str]
+    event: re.Pattern[str]
+    organ: re.Pattern[str]
+    clause: re.Pattern[str]
+    committee: re.Pattern[str]
+    generic: frozenset[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    kinds: dict[str, list[str]] = {}
+    for row in read_seed("meeting_terms"):
+        kinds.setdefault(row["kind"], []).append(row["term"])
+
+    def alternation(kind: str) -> re.Pattern[str]:
+        return re.compile(countries.trie_pattern(kinds[kind]))
+
+    return _Patterns(
+        anchor=alternation("anchor"),
+        keyword=re.compile(r"\b(?:" + "|".join(map(re.escape, kinds["keyword"])) + r")\b"),
+        event=alternation("event"),
+        organ=alternation("organ"),
+        clause=alternation("clause"),
+        committee=alternation("committee"),
+        generic=frozenset(kinds["generic"]),
+    )
+
+
+def _plausible_name(name: str) -> bool:
+    """A meeting name, not a sentence, a pointer back (การประชุมคณะกรรมการฯ) or another kind
+    of event that happens to be numbered (งาน…, การแข่งขัน…)."""
+    p = _patterns()
+    rest = _ANCHOR_WORDS.sub("", name).strip()
+    if not rest or rest in p.generic or p.clause.search(name):
+        return False
+    return not (p.event.search(name) and not p.organ.search(name))
+
+
+def _thai_name_span(body: str, ord_start: int, session_numbered: bool) -> tuple[int, int] | None:
+    """Span of the name ending at a Thai ordinal phrase, or None when nothing before it names
+    a meeting. ``session_numbered``: the ordinal is written N/YYYY, a meeting session."""
+    p = _patterns()
+    lo = max(body.rfind("\n", 0, ord_start) + 1, ord_start - MAX_NAME_CHARS)
+    # การประชุม AFMM ครั้งที่ 29 และ AFMGM ครั้งที่ 12: a name never runs over another ordinal
+    for previous in _ORDINAL_TH.finditer(body, lo, ord_start):
+        lo = previous.end()
+    window = body[lo:ord_start]
+    thai: tuple[int, int] | None = None
+    for m in p.anchor.finditer(window):
+        if _NOT_ANCHOR_BEFORE.search(window[: m.start()]):
+            continue
+        # การประชุม สมัชชาอนามัยโลก: meeting words in a row start one name
+        thai = (thai[0], m.end()) if thai and not window[thai[1] : m.start()].strip() else m.span()
+    latin = _TRAILING_LATIN.search(window)
+    if latin and not p.keyword.search(latin.group(1)):
+        latin = None
+    if latin and (thai is None or window[thai[1] : latin.start()].strip()):
+        # ในเวที APT Policy and Regulatory Forum ครั้งที่ 22: the Latin name alone
+        return lo + latin.start(), ord_start
+    if thai and window[thai[1] :].strip():
+        return lo + thai[0], ord_start
+    if thai or session_numbered:
+        end = thai[0] if thai else len(window)
+        committee = p.committee.search(window, 0, end)
+        if committee:
+            end = committee.start() + len(_IN_BEFORE_ANCHOR.sub("", window[committee.start() : end]))
+            return lo + committee.start(), lo + end
+    return None
+
+
+class _Mention(NamedTuple):
+    start: int
+    name_end: int
+    end: int
+    name: str
+    ordinal: int
+    rule: str
+
+
+def _thai_mentions(body: str) -> list[_Mention]:
+    found = []
+    for m in _ORDINAL_TH.finditer(body):
+        s = m.start()
+        if _TIMES_BEFORE.search(body[max(0, s - 8) : s]):
+            continue
+        if m.group(1) is None and _FIRST_TIME_AFTER.match(body, m.end()):
+            continue
+        span = _thai_name_span(body, s, m.group(2) is not None)
+        if span is None:
+            continue
+        name_end = len(body[: span[1]].rstrip(_NAME_TRAILING))  # X (ครั้งที่ 1/2567), X, ครั้งที่ 5
+        name = " ".join(body[span[0] : name_end].split())
+        if name.count("(") > name.count(")"):  # X (สมัยสามัญประจำปีครั้งที่ 1): the bracket opens inside
+            cut = name.rfind("(")
+            name = " ".join((name[:cut] + name[cut + 1 :]).split())
+        if _plausible_name(name):
+            ordinal = parse_int(m.group(1)) if m.group(1) else 1
+            found.append(_Mention(span[0], name_end, m.end(), name, ordinal, "th_ordinal_after"))
+    return found
+
+
+def _english_mentions(body: str) -> list[_Mention]:
+    found = []
+    keyword = _patterns().keyword
+    for m in _ORDINAL_EN.finditer(body):
+        name = _EN_TRAILING_CONNECTORS.sub("", m.group(2)).rstrip(" .-–")
+        if not keyword.search(name):
+            continue
+        name_end = m.start(2) + len(name)
+        found.append(_Mention(m.start(), name_end, name_end, " ".join(name.split()), int(m.group(1)), "en_ordinal_before"))
+    return found
+
+
+def _squash(name: str) -> str:
+    return _SQUASH.sub("", name).lower()
+
+
+def same_meeting(a: str, b: str) -> bool:
+    """Names of one meeting written differently: one inside the other, or mostly the same
+    letters once the meeting word in front is set aside."""
+    x, y = _squash(a), _squash(b)
+    if x in y or y in x or SequenceMatcher(None, x, y).ratio() >= 0.7:
+        return True
+    x, y = _ANCHOR_WORDS.sub("", x), _ANCHOR_WORDS.sub("", y)
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.6
 
 
 def extract(doc: DocContext) -> list[dict]:
-    return []
+    """One row per distinct (meeting, ordinal) in the document, at its first mention."""
+    body = doc.body
+    thai = _thai_mentions(body)
+    thai_ordinals = {m.ordinal for m in thai}
+    # an English name numbered like a Thai meeting of the same release is its translation:
+    # ครั้งที่ 10 (10th Joint Commission …)
+    english = [m for m in _english_mentions(body) if m.ordinal not in thai_ordinals]
+    rows: list[dict] = []
+    starts, ends = doc.token_starts(), doc.token_ends()
+    for m in sorted(thai + english):
+        if any(r["ordinal"] == m.ordinal and same_meeting(r["name"], m.name) for r in rows):
+            continue
+        partners: list[str] = []
+        for _, _, alias in countries.find(body, starts, ends, m.start, m.name_end):
+            if alias.iso2 not in partners:
+                partners.append(alias.iso2)
+        rows.append(dict(surface=body[m.start : m.end], char_start=m.start, char_end=m.end, name=m.name,
+                         ordinal=m.ordinal, partners=partners, rule=m.rule))
+    return rows

@@ -1,9 +1,625 @@
-"""Placeholder: replaced by the real people extractor."""
+"""People: named persons, one row per person per document (first mention).
+
+Thai writes no spaces between words but puts one between a given name and a family name,
+and one around a name: ``นายธานี ทองภักดี ปลัดกระทรวงการต่างประเทศ ได้เข้าร่วม…``. A person
+is found from
+
+* an honorific, title or rank (``seeds/honorifics.csv``: นาย, น.ส., พล.อ., ผศ.นพ., H.E. Mr.,
+  Dato’, …), stacked ones included, at a newmm word start: ``นาย`` inside ``นายกรัฐมนตรี`` is
+  a word of its own (listed as a false start there);
+* a role written as a title (``นายกรัฐมนตรีซูกะ โยชิฮิเดะ``, ``นายกฯ เศรษฐา``) when what
+  follows is a known given name and family name (PyThaiNLP's name lists), two chunks that
+  newmm cuts into short pieces (a transliterated name), or a given name seen in full;
+* Title-case Latin words in Thai text followed by a Thai role (``Eliud Kipchoge นักวิ่ง…``).
+
+PyThaiNLP's given-name list also decides whether a given name alone is a name (``นายแพทย์ใหญ่``
+is a post) and lets ``นาย`` open a name in ``นายกมล`` despite ``นายก``.
+
+The name is the given-name chunk, the family-name chunk when one follows, and further chunks
+only when they are known family names or run up to a role (``เหวียน ซวน ฟุก นายกรัฐมนตรี…``).
+The position is the role right after the name (``seeds/positions.csv``: a role noun with the
+ministry, organisation or country glued to it, continued by organisation chunks), or else the
+role right before it (``ปลัดกระทรวงเกษตรและสหกรณ์ (นายประยูร อินสกุล)``). Later mentions by
+given name only (``นายสุชาติ กล่าวว่า``) and a Latin transliteration in brackets after a Thai
+name are the same person.
+"""
 
 from __future__ import annotations
 
-from transforms.extract.context import DocContext
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
+
+from transforms.extract import countries
+from transforms.extract.context import DocContext, Token
+from transforms.thai_text import read_seed
+
+MAX_CHUNKS = 4
+MIN_NAME_STOP_CHARS = 4
+MAX_FAMILY_CHARS = 22
+MIN_GLUED_FAMILY_CHARS = 2
+MIN_GLUED_ROLE_CHARS = 5
+
+_THAI_NAME_START = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")  # consonant or leading vowel
+_LATIN_CAPITAL = re.compile(r"[A-Z]")
+# A Thai name chunk ends at a space or punctuation; dots stay (they belong to abbreviations).
+_CHUNK = re.compile(r"[^\s()\[\]{},;:“”\"‘’'/|!?]+")
+# พ.ศ., รมว.ดศ.: a dotted title right after an abbreviation is part of it
+_ABBREVIATION_TAIL = re.compile(r"(?:[\u0e01-\u0e2e]\.|\.[\u0e01-\u0e2e]{1,3})$")
+_FUNCTION_WORD_BEFORE = re.compile(r"(?:มี|โดย|และ|กับ|ของ|ให้|จาก|ถึง|ว่า|คือ|ด้วย|แก่|ต่อ|ใน|พบ|คารวะ)$")
+_COUNT_BEFORE = re.compile(r"[0-9๐-๙]\s*$")
+_WITHHELD_FAMILY = re.compile(r"\s*\(\s*สงวนนามสกุล\s*\)")
+_PARTICLES = r"(?:bin|binti|van|von|de|da|der|den|del|di|du|dos|al|el|la|le)"
+_LATIN_NAME_WORD = re.compile(rf"[A-Z][A-Za-z’'\-.]*|{_PARTICLES}\b")
+_LATIN_BRACKET = re.compile(r"\(\s*[^()\u0e01-\u0e5b]{2,80}\)")
+# an English title runs to Thai text, a bracket or the end of its clause (", paid a call…")
+_EN_POSITION = re.compile(
+    r"[A-Z](?:(?!\s(?:[Aa]t|on|during|who|which|has|have|had|was|is|will|said)\s)"
+    r"(?:[^\u0e01-\u0e5b()\n;“”\",.]|[,.](?!\s+[a-z]|\s*$|\s+[A-Z][a-z]+\s+[a-z])))*"
+)
+# Title-case words in Thai text, two to four, then a space and Thai: a foreign name candidate
+_LATIN_PERSON = re.compile(r"(?:^|(?<=[\s\u0e01-\u0e4e“(]))([A-Z][a-z]+(?:[-’'][A-Za-z]+)?(?: [A-Z][a-z]+(?:[-’'][A-Za-z]+)?){1,3}) (?=[\u0e01-\u0e4e])")
+# A Title-case run in English text: capitalised words, and connectors between them
+_EN_WORD = r"(?:[A-Z][\w’'\-]*|(?:of|and|the|for|&)(?=\s+[A-Z]))"
+_EN_TITLE_RUN = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*")
+_EN_TITLE_TAIL = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*\s*,?\s*$")
+_EN_CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+MAX_EN_NAME_WORDS = 3
+# single-word roles that also start names of places and firms (King Power, Queen Sirikit Centre)
+_ORG_NAME_TITLES = frozenset({"King", "Queen", "Chief", "Head", "Senior", "Manager", "Chair", "Founder", "Premier"})
+_ENGLISH_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ing", "ance", "ence", "ship", "ism", "ics", "ure", "ogy")
+_PHRASE_WORDS = frozenset({"การ", "ความ", "แห่ง", "ของ", "ใน", "และ", "ที่", "ซึ่ง", "เพื่อ", "โดย", "จาก", "กับ"})
+_COPULAS = frozenset({"เป็น", "อยาก", "จะ", "ได้", "ไม่"})
+_NOT_TITLES = frozenset({"false_start", "weak", "suffix"})
+_FUNCTION_POS = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "PART", "DET", "PRON", "ADV", "NUM", "PUNCT"})
+# ในฐานะ (in the capacity of), ดำรงตำแหน่ง (holding the post of) before a role
+_IN_CAPACITY = re.compile(r"(?:ในฐานะ(?:เป็น)?|ดำรงตำแหน่ง|ตำแหน่ง)\s*")
+# อดีต (former), ว่าที่ (designate), acting; รอง (deputy), ผู้ช่วย (assistant) before any role
+_ROLE_PREFIX = "(?:อดีต|ว่าที่\\s?|รักษาราชการแทน\\s?|รักษาการ\\s?)?(?:รอง\\s?|ผู้ช่วย|ผช\\.\\s?)?"
+_SQUASH = re.compile(r"[\s\-–—:()'\".,’‘]")
+_LATIN_ACRONYM = re.compile(r"[A-Z][A-Z0-9.\-&]{1,12}$")
+# PRF, ก.พ., กพฐ., ศบ.ทก.: an organisation's acronym after a bare role
+_ACRONYM = re.compile(r"(?:[A-Z][A-Z0-9.\-&]{1,12}|[\u0e01-\u0e2e]{1,5}\.(?:[\u0e01-\u0e2e]{1,5}\.?)*)$")
+
+
+class _Lexicon(NamedTuple):
+    honorific: re.Pattern[str]
+    honorific_kind: dict[str, str]
+    role: re.Pattern[str]
+    title: re.Pattern[str]
+    role_en: re.Pattern[str]
+    role_en_words: frozenset[str]
+    continuation: re.Pattern[str]
+    stops: frozenset[str]
+    not_name: tuple[str, ...]
+    not_name_en: frozenset[str]
+    particle: re.Pattern[str]
+    given: frozenset[str]
+    family: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    kinds = {row["honorific"]: row["kind"] for row in read_seed("honorifics")}
+    terms: dict[str, list[str]] = {}
+    for row in read_seed("positions"):
+        terms.setdefault(row["kind"], []).append(row["term"])
+    return _Lexicon(
+        honorific=re.compile(countries.trie_pattern(kinds)),
+        honorific_kind=kinds,
+        role=re.compile(_ROLE_PREFIX + countries.trie_pattern(terms["role"])),
+        title=re.compile(countries.trie_pattern(terms["title"])),
+        role_en=re.compile(r"(?:[Ff]ormer\s+)?(?:" + countries.trie_pattern(terms["role_en"]) + r")\b"),
+        role_en_words=frozenset(w.split()[0] for w in terms["role_en"]),
+        continuation=re.compile(countries.trie_pattern(terms["continuation"])),
+        stops=frozenset(terms["stop"]),
+        not_name=tuple(terms["not_name"]),
+        not_name_en=frozenset(terms["not_name_en"]),
+        particle=re.compile(countries.trie_pattern(r["particle"] for r in read_seed("family_name_particles")) + r"(?=[\s(),]|$)"),
+        given=frozenset(thai_male_names()) | frozenset(thai_female_names()),
+        family=frozenset(thai_family_names()),
+    )
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    honorific: str | None
+    parts: list[str]
+    position: str | None
+    rule: str
+    latin: bool
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass
+class _Person:
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+class _Text:
+    """The body with its tokens, for word-boundary questions."""
+
+    def __init__(self, doc: DocContext) -> None:
+        self.body = doc.body
+        self.tokens: tuple[Token, ...] = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
+        self.start_set = frozenset(self.starts)
+
+    def within(self, a: int, b: int) -> list[Token]:
+        i = bisect.bisect_left(self.starts, a)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < b:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+    def word_start(self, i: int) -> bool:
+        return not self.tokens or i in self.start_set
+
+
+def _spaces(body: str, i: int, limit: int = 2) -> int:
+    """Index after at most ``limit`` spaces (not line breaks)."""
+    j = i
+    while j < len(body) and body[j] == " " and j - i < limit:
+        j += 1
+    return j
+
+
+def _stop_cut(text: _Text, a: int, b: int, lex: _Lexicon, *, name: bool = True) -> int:
+    """End of body[a:b] before a glued verb or function word (อนุชากล่าว -> อนุชา). In a name
+    only longer words count (ธนาคมานุสรณ์ is cut by newmm into pieces such as มา), and a glued
+    และ ends a name but not a position (กรมป้องกันและบรรเทาสาธารณภัย)."""
+    for t in text.within(a, b):
+        if t.start <= a:
+            continue
+        if name and (t.text == "และ" or (t.text in lex.stops and len(t.text) >= MIN_NAME_STOP_CHARS)):
+            return t.start
+        if not name and t.text in lex.stops:
+            return t.start
+    return b
+
+
+def _fragmentary(text: _Text, a: int, b: int) -> bool:
+    """Cut by newmm into short pieces: an out-of-vocabulary (transliterated) name."""
+    toks = text.within(a, b)
+    return len(toks) >= 2 and sum(len(t.text) for t in toks) / len(toks) <= 2.5
+
+
+def _family_like(text: _Text, a: int, b: int, lex: _Lexicon, known_family: str | None) -> bool:
+    """May body[a:b] be a family name after a given name, rather than the verb, role, place or
+    clause that follows a given name used alone (นายสุชาติ กล่าวว่า)?"""
+    chunk = text.body[a:b]
+    if chunk in lex.family:
+        return True
+    if known_family is not None and chunk != known_family:
+        return False
+    if not _THAI_NAME_START.match(chunk) or "." in chunk or len(chunk) > MAX_FAMILY_CHARS:
+        return False
+    title = lex.honorific.match(chunk)
+    if lex.role.match(chunk) or (title and lex.honorific_kind[title.group()] not in _NOT_TITLES):
+        return False
+    alias = countries.aliases().get(chunk)
+    if alias and alias.iso2:  # นายกรัฐมนตรี ญี่ปุ่น: a country, not a family name
+        return False
+    toks = text.within(a, b)
+    if not toks:
+        return len(chunk) >= 2
+    if _fragmentary(text, a, b):  # มา/ซา/โตะ: a transliterated name, whatever its first piece
+        return True
+    inner = [t for t in toks[:-1] if t.text in _PHRASE_WORDS]
+    if len(inner) > 1 or (inner and len(chunk) > 14):  # ปฐมเหตุแห่งการต่อสู้…: a phrase, not a name
+        return False
+    first = toks[0]
+    if chunk.startswith(lex.not_name):
+        return False
+    if first.text in lex.stops or first.pos in _FUNCTION_POS or (first.pos == "VERB" and len(toks) == 1):
+        # ยังอภัย, คงเมือง, ใจช่วงโชติ exist: a family name may start with a function word, but
+        # then a role follows it; a function word or a verb alone is no name
+        return len(toks) > 1 and _role_follows(text, b, lex)
+    return True
+
+
+def _thai_name(text: _Text, pos: int, lex: _Lexicon, known: dict[str, str]) -> tuple[list[str], int] | None:
+    """Name chunks starting at ``pos`` and the end of the name."""
+    body = text.body
+    m = _CHUNK.match(body, pos)
+    if not m or not _THAI_NAME_START.match(body, pos):
+        return None
+    end = m.end() if body[pos : m.end()] in lex.given else _stop_cut(text, pos, m.end(), lex)
+    given = body[pos:end].rstrip("ฯ")  # ประวิตรฯ: the given name, abbreviated
+    if len(given) < 2 or "." in given or given in lex.stops or given in lex.not_name or lex.role.match(given):
+        return None
+    parts = [given]
+    if end < m.end():  # a verb was glued to the given name: nothing else belongs to the name
+        return parts, end
+    while len(parts) < MAX_CHUNKS and end < len(body) and body[end] == " ":
+        particle = lex.particle.match(body, end + 1)
+        if particle:  # ม.ร.ว. X Y ณ อยุธยา
+            parts.append(particle.group())
+            end = particle.end()
+            break
+        nxt = _CHUNK.match(body, end + 1)
+        if not nxt:
+            break
+        a = nxt.start()
+        b = min(_stop_cut(text, a, nxt.end(), lex), _role_cut(text, a, nxt.end(), lex))
+        if len(parts) == 1:
+            if not _family_like(text, a, b, lex, known.get(given)):
+                break
+        elif not (body[a:b] in lex.family or (_family_like(text, a, b, lex, None) and _role_follows(text, b, lex))):
+            break
+        parts.append(body[a:b].rstrip("ฯ"))
+        end = b
+        if b < nxt.end():
+            break
+    return parts, end
+
+
+def _role_cut(text: _Text, a: int, b: int, lex: _Lexicon) -> int:
+    """End of a family name glued to the role after it (วุฒิสอนผู้อำนวยการสำนักงาน…); ``a``
+    when the chunk is a role itself."""
+    if lex.role.match(text.body, a):
+        return a
+    for t in text.within(a + MIN_GLUED_FAMILY_CHARS, b):
+        m = lex.role.match(text.body, t.start)
+        if m and m.end() - t.start >= MIN_GLUED_ROLE_CHARS:
+            return t.start
+    return b
+
+
+def _role_follows(text: _Text, i: int, lex: _Lexicon) -> bool:
+    body = text.body
+    j = _spaces(body, i)
+    return bool(lex.role.match(body, j) or lex.role_en.match(body, j) or body.startswith("(", j) or lex.particle.match(body, j))
+
+
+def _latin_name(text: _Text, pos: int, lex: _Lexicon) -> tuple[list[str], int] | None:
+    """Capitalised words (and name particles) up to a comma, a bracket, Thai text or a role."""
+    body = text.body
+    words: list[tuple[str, int]] = []
+    i = pos
+    while len(words) < 6:
+        m = _LATIN_NAME_WORD.match(body, i)
+        if not m or m.group() in lex.role_en_words or (not words and not _LATIN_CAPITAL.match(m.group())):
+            break
+        words.append((m.group(), m.end()))
+        j = _spaces(body, m.end(), 1)
+        if j == m.end():
+            break
+        i = j
+    while words and not _LATIN_CAPITAL.match(words[-1][0]):  # trailing particle
+        words.pop()
+    if not words:
+        return None
+    word, end = words[-1]
+    if word.endswith(".") and len(word) > 2:  # a full stop, not an initial
+        words[-1] = (word[:-1], end - 1)
+    elif word.endswith(("’s", "'s")):  # Ms. Campbell’s accomplishments
+        words[-1] = (word[:-2], end - 2)
+    return [w for w, _ in words], words[-1][1]
+
+
+def _position_after(text: _Text, i: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """The role right after a name: a role chunk (ministry, organisation, country glued to it)
+    and organisation chunks continuing it (``ผอ.กลุ่มงาน… กองการต่างประเทศ``); a bare role
+    may take an acronym (``ประธาน PRF``, ``ผู้ช่วยเลขาธิการ ก.พ.``). English: the phrase up
+    to Thai text."""
+    body = text.body
+    j = _spaces(body, i)
+    if body.startswith(",", j):
+        j = _spaces(body, j + 1)
+    cap = _IN_CAPACITY.match(body, j)
+    if cap:
+        j = cap.end()
+    m = lex.role.match(body, j)
+    if m:
+        chunk = _CHUNK.match(body, j)
+        if not chunk:
+            return None
+        end = _honorific_cut(text, j, _stop_cut(text, j, chunk.end(), lex, name=False), lex)
+        parts = [body[j:end]]
+        bare = m.end() == chunk.end()
+        while len(parts) < 3 and end == chunk.end() and body.startswith(" ", end):
+            nxt = _CHUNK.match(body, end + 1)
+            if not nxt:
+                break
+            acronym = bare and len(parts) == 1 and _ACRONYM.match(nxt.group())
+            if not (acronym or lex.continuation.match(nxt.group())):
+                break
+            chunk = nxt
+            end = _stop_cut(text, nxt.start(), nxt.end(), lex, name=False)
+            parts.append(body[nxt.start() : end])
+        return " ".join(parts), end
+    m = lex.role_en.match(body, j)
+    if m:
+        phrase = _EN_POSITION.match(body, j)
+        return (phrase.group().strip().rstrip(",.-– "), phrase.end()) if phrase else (m.group(), m.end())
+    return None
+
+
+def _honorific_cut(text: _Text, a: int, b: int, lex: _Lexicon) -> int:
+    """End of a position before a glued title and name (…กระทรวงแรงงานพล.ต.ต.นันทชาติ)."""
+    for m in lex.honorific.finditer(text.body, a + 1, b):
+        if lex.honorific_kind[m.group()] not in _NOT_TITLES and _honorific_at(text, m, lex):
+            return m.start()
+    return b
+
+
+def _position_before(text: _Text, i: int, lex: _Lexicon, claimed: int) -> str | None:
+    """A role ending right before a name: ``ท่านนายกรัฐมนตรี พล.อ.…``, ``ประธาน PRF คือ Mr.…``,
+    ``ปลัดกระทรวงเกษตรและสหกรณ์ (นาย…``; not a role the previous person already took as
+    theirs (``นายX ผอ.เขตบางกอกน้อย นางY``): ``claimed`` is where that one ends."""
+    body = text.body
+    line_start = max(body.rfind("\n", 0, i) + 1, claimed)
+    head = re.sub(r"(?:\s*\(|\s+คือ)?\s*$", "", body[line_start:i])
+    chunks = head.split(" ")
+    tail = ""
+    if len(chunks) > 1 and _LATIN_ACRONYM.match(chunks[-1]):
+        tail = " " + chunks.pop()
+    chunk = chunks[-1]
+    chunk_start = line_start + len(" ".join(chunks)) - len(chunk)
+    chunk_end = chunk_start + len(chunk)
+    for m in lex.role.finditer(chunk):
+        a = chunk_start + m.start()
+        if m.start() and not text.word_start(a):
+            continue
+        if any(t.text in _COPULAS for t in text.within(chunk_start, a)):
+            return None  # อยากเป็นนักธุรกิจ นาย…: a role someone would be, not one they hold
+        if _stop_cut(text, a, chunk_end, lex, name=False) == chunk_end:
+            return chunk[m.start() :] + tail
+    run = _EN_TITLE_TAIL.search(body, line_start, i)  # Prime Minister and Defense Minister Gen. Prayut
+    role = lex.role_en.search(run.group()) if run else None
+    return run.group()[role.start() :].strip(" ,") if role else None
+
+
+def _honorific_at(text: _Text, m: re.Match[str], lex: _Lexicon) -> tuple[str, int] | None:
+    """(kind, end) of an honorific matched at m, or None when it is not one there."""
+    body, s = text.body, m.start()
+    word = m.group()
+    kind = lex.honorific_kind[word]
+    if kind == "suffix":  # หญิง counts only right after a rank
+        return None
+    if kind == "false_start":
+        # นายกมล: a known given name right after นาย makes it an honorific after all
+        for k in range(len(word) - 1, 0, -1):
+            short = word[:k]
+            given = _CHUNK.match(body, s + k)
+            if (
+                lex.honorific_kind.get(short, "false_start") not in ("false_start", "suffix")
+                and given and given.end() > m.end() and given.group() in lex.given
+            ):
+                return lex.honorific_kind[short], s + k
+        return None
+    if _LATIN_CAPITAL.match(word):
+        if (s and (body[s - 1].isalnum())) or (not word.endswith((".", "’", "'")) and not body.startswith(" ", m.end())):
+            return None
+        return kind, m.end()
+    if "." in word and _ABBREVIATION_TAIL.search(body, max(0, s - 4), s):
+        return None
+    if len(word) <= 2 and s and _THAI_NAME_START.match(body[s - 1]):  # กยศ.: ศ. ends the acronym
+        return None
+    # มีนายอรรษิษฐ์: newmm may read มีนา (March) across the title; a function word before it
+    # still marks a word start
+    if not text.word_start(s) and not _FUNCTION_WORD_BEFORE.search(body, max(0, s - 8), s):
+        return None
+    if word == "นาย" and _COUNT_BEFORE.search(body, max(0, s - 12), s) and not _THAI_NAME_START.match(body, m.end()):
+        return None  # จำนวน 85 นาย ประกอบด้วย: a classifier for people, not Mr
+    return kind, m.end()
+
+
+def _honorific_mention(text: _Text, m: re.Match[str], lex: _Lexicon, known: dict[str, str]) -> _Mention | None:
+    body = text.body
+    found = _honorific_at(text, m, lex)
+    if not found:
+        return None
+    kind, end = found
+    weak = kind == "weak"
+    while True:  # stacked honorifics: ผศ.นพ., H.E. Mr., พลเอก ดร.
+        j = _spaces(body, end)
+        nxt = lex.honorific.match(body, j)
+        if not nxt or lex.honorific_kind[nxt.group()] in ("false_start", "weak"):
+            break
+        end = nxt.end()
+        weak = False
+    honorific = " ".join(body[m.start() : end].split())
+    pos = _spaces(body, end)
+    if pos < len(body) and _LATIN_CAPITAL.match(body, pos):
+        parsed = _latin_name(text, pos, lex)
+        latin = True
+    else:
+        parsed = _thai_name(text, pos, lex, known)
+        latin = False
+        if parsed and weak and parsed[0][0] not in lex.given:
+            return None
+    if not parsed:
+        return None
+    parts, name_end = parsed
+    return _Mention(m.start(), name_end, honorific, parts, None, "honorific", latin)
+
+
+def _complete_position(text: _Text, mention: _Mention, lex: _Lexicon, claimed: int) -> int:
+    """Fill the mention's position; return where the mention ends, its transliteration in
+    brackets and its position included."""
+    body = text.body
+    after = mention.end
+    j = _spaces(body, after)
+    bracket = _LATIN_BRACKET.match(body, j) if not mention.latin else None
+    if bracket:  # นายโมริ ทาเคโอะ (H.E. Mr. Mori Takeo): the transliteration, same person
+        after = bracket.end()
+    found = _position_after(text, after, lex)
+    if found:
+        mention.position, after = found
+    else:
+        mention.position = _position_before(text, mention.start, lex, claimed)
+    return after
+
+
+def _role_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]], known: dict[str, str]) -> list[_Mention]:
+    """``นายกรัฐมนตรีซูกะ โยชิฮิเดะ``, ``นายกฯ เศรษฐา``: a title role (``seeds/positions.csv``,
+    kind title) right before a given name and a known or transliterated family name, or
+    before a given name already seen in full."""
+    body = text.body
+    out = []
+    for m in lex.title.finditer(body):
+        if not text.word_start(m.start()) or any(a <= m.start() < b for a, b in taken):
+            continue
+        pos = _spaces(body, m.end(), 1)
+        if lex.honorific.match(body, pos) or not _THAI_NAME_START.match(body, pos):
+            continue
+        parsed = _thai_name(text, pos, lex, known)
+        if not parsed:
+            continue
+        parts, end = parsed
+        chunks = [c.span() for c in _CHUNK.finditer(body, pos, end)]
+        if len(parts) == 1:
+            ok = parts[0] in known
+        else:
+            (a1, b1), (a2, b2) = chunks[0], chunks[1]
+            family = parts[1] in lex.family or _fragmentary(text, a2, b2)
+            ok = family and (parts[0] in lex.given or _fragmentary(text, a1, b1))
+        if ok:
+            out.append(_Mention(pos, end, None, parts, body[m.start() : m.end()], "role_title", False))
+    return out
+
+
+def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """``Prime Minister Paetongtarn Shinawatra``, ``Minister of Foreign Affairs Maris
+    Sangiampongsa``: an English role written as a title. After a bare role the capitalised
+    words are the name; after ``of``/``and`` phrases the last two are."""
+    body = text.body
+    out: list[_Mention] = []
+    for m in lex.role_en.finditer(body):
+        if (m.start() and body[m.start() - 1].isalpha()) or any(a <= m.start() < b for a, b in taken + [(o.start, o.end) for o in out]):
+            continue
+        if not body.startswith(" ", m.end()) or m.group() in _ORG_NAME_TITLES:
+            continue
+        run = _EN_TITLE_RUN.match(body, m.end() + 1)
+        if not run:
+            continue
+        words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        compound = words[0][0] in _EN_CONNECTORS
+        if compound:
+            # … and Minister of Finance Srettha Thavisin and Prime Minister …: up to the next role
+            nxt = next((k for k in range(1, len(words) - 1) if words[k][0] == "and" and words[k + 1][0] in lex.role_en_words), len(words))
+            words = words[:nxt][-2:]
+        else:
+            # Prime Minister Samdech Moha Borvor Thipadei Hun Manet of Cambodia: a long run holds
+            # titles too; the name is its end
+            bare = next((k for k, (w, _, _) in enumerate(words) if w in _EN_CONNECTORS), len(words))
+            words = words[:bare] if bare <= MAX_EN_NAME_WORDS else words[:bare][-2:]
+        if words[-1][0].endswith(("’s", "'s")):  # Prime Minister Paetongtarn Shinawatra’s visit
+            word, a, b = words[-1]
+            words[-1] = (word[:-2], a, b - 2)
+        names = [w for w, _, _ in words]
+        if len(names) < 2 or any(
+            w.lower() in _EN_CONNECTORS or w in lex.role_en_words or w in lex.not_name_en
+            or w.endswith(_ENGLISH_NOUN_ENDINGS) or countries.aliases().get(w)
+            for w in names
+        ):
+            continue
+        start, end = run.start() + words[0][1], run.start() + words[-1][2]
+        role_start = m.start() if compound else [r for r in lex.role_en.finditer(body, m.start(), start)][-1].start()
+        position = body[role_start:start].strip()
+        out.append(_Mention(start, end, None, names, position, "en_title", True))
+    return out
+
+
+def _latin_role_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """``Eliud Kipchoge นักวิ่งระยะไกลของเคนยา``: a Latin name in Thai text, no title before
+    it, that a Thai role follows."""
+    body = text.body
+    out = []
+    for m in _LATIN_PERSON.finditer(body):
+        words = m.group(1).split()
+        if any(a <= m.start() < b for a, b in taken) or any(
+            w in lex.role_en_words or w in lex.not_name_en or w.endswith(_ENGLISH_NOUN_ENDINGS) for w in words
+        ):
+            continue
+        if countries.find(m.group(1), frozenset(), frozenset()) or not lex.role.match(body, m.end()):
+            continue
+        out.append(_Mention(m.start(1), m.end(1), None, words, None, "latin_role", True))
+    return out
+
+
+def _key(name: str) -> str:
+    return _SQUASH.sub("", name).lower()
+
+
+def _group(mentions: list[_Mention]) -> list[_Person]:
+    """Mentions of one person together: same name, or a given name alone (or a Latin family
+    name alone) that belongs to exactly one fuller name."""
+    people: dict[str, _Person] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        people.setdefault(_key(m.name), _Person()).mentions.append(m)
+    for key, person in list(people.items()):
+        parts = person.mentions[0].parts
+        if len(parts) != 1:
+            continue
+        fuller = [
+            p for k, p in people.items()
+            if k != key and len(p.mentions[0].parts) > 1
+            and (p.mentions[0].parts[0] == parts[0] or (p.mentions[0].latin and p.mentions[0].parts[-1] == parts[0]))
+        ]
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(person.mentions)
+            del people[key]
+    return list(people.values())
+
+
+def _row(person: _Person, body: str) -> dict:
+    ordered = sorted(person.mentions, key=lambda m: m.start)
+    longest = max(len(m.parts) for m in ordered)
+    canonical = next(m for m in ordered if len(m.parts) == longest)
+    full = [m for m in ordered if m.parts == canonical.parts]
+    position = next((m.position for m in full if m.position), None) or next((m.position for m in ordered if m.position), None)
+    honorific = canonical.honorific or next((m.honorific for m in ordered if m.honorific), None)
+    return dict(surface=body[canonical.start : canonical.end], char_start=canonical.start, char_end=canonical.end,
+                honorific=honorific, name=canonical.name, position=position, rule=canonical.rule)
 
 
 def extract(doc: DocContext) -> list[dict]:
-    return []
+    """One row per person named in the document, at the first mention of the fullest name."""
+    lex = _lexicon()
+    text = _Text(doc)
+    mentions: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    known: dict[str, str] = {}  # given name -> family name already seen in this document
+    consumed = 0
+    for m in lex.honorific.finditer(doc.body):
+        if m.start() < consumed:
+            continue
+        mention = _honorific_mention(text, m, lex, known)
+        if mention is None:
+            continue
+        consumed = _complete_position(text, mention, lex, consumed)
+        mentions.append(mention)
+        taken.append((mention.start, consumed))
+        if len(mention.parts) == 2 and not mention.latin:
+            known.setdefault(mention.parts[0], mention.parts[1])
+    for mention in _role_title_mentions(text, lex, taken, known):
+        mentions.append(mention)
+        taken.append((mention.start, mention.end))
+    for mention in _latin_role_mentions(text, lex, taken):
+        _complete_position(text, mention, lex, 0)
+        mentions.append(mention)
+        taken.append((mention.start, mention.end))
+    mentions.extend(_english_title_mentions(text, lex, taken))
+    rows = [_row(p, doc.body) for p in _group(mentions) if _credible(p, text, lex)]
+    return sorted(rows, key=lambda r: r["char_start"])
+
+
+def _credible(person: _Person, text: _Text, lex: _Lexicon) -> bool:
+    """A Thai given name alone (นายแพทย์ใหญ่, นายนิรุฒอยู่…) is a name only when it is a known
+    given name or the text says the family name is withheld (นายมุสตอปา (สงวนนามสกุล))."""
+    if any(len(m.parts) > 1 or m.latin for m in person.mentions):
+        return True
+    return any(m.parts[0] in lex.given or _WITHHELD_FAMILY.match(text.body, m.end) for m in person.mentions)
