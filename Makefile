@@ -36,6 +36,7 @@ eval: install
 
 lint: install
 	$(BIN)/ruff check flows transforms tests benchmarks
+	$(BIN)/python -m flows.data_dictionary --check
 
 clean:
 	rm -rf $(WAREHOUSE) $(EVAL_WAREHOUSE) $(EVAL_WAREHOUSE).log .pytest_cache .ruff_cache

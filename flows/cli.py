@@ -1,4 +1,4 @@
-"""The ``khaosan`` command line: run, backfill, sql, serve."""
+"""The ``khaosan`` command line: run, backfill, sql, search, report, serve."""
 
 from __future__ import annotations
 
@@ -40,6 +40,17 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
     sql.add_argument("--max-rows", type=int, default=200)
     sql.set_defaults(func=_cmd_sql)
+
+    search = sub.add_parser("search", help="rank releases for a Thai (or English) query with BM25 over the tokens")
+    search.add_argument("query")
+    search.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(func=_cmd_search)
+
+    report = sub.add_parser("report", help="write a self-contained HTML report with charts")
+    report.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
+    report.add_argument("--out", default="report.html")
+    report.set_defaults(func=_cmd_report)
 
     serve = sub.add_parser("serve", help="serve the ETL as a scheduled deployment (needs a Prefect server: PREFECT_API_URL)")
     serve.add_argument("--cron", default="0 6 * * *", help="cron schedule, Asia/Bangkok time (default: daily 06:00)")
@@ -124,6 +135,24 @@ def _cmd_sql(args: argparse.Namespace) -> int:
         return 1
     finally:
         con.close()
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from flows.search import print_search
+
+    return print_search(Path(args.warehouse), args.query, args.limit)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from flows.report import write_report
+
+    try:
+        out = write_report(Path(args.warehouse), Path(args.out))
+    except FileNotFoundError as exc:
+        print(f"khaosan: {exc}", file=sys.stderr)
+        return 2
+    print(f"report written to {out}")
     return 0
 
 

@@ -113,14 +113,17 @@ def _shutdown_pools() -> None:
 
 
 @task(name="publish-snapshot", retries=0, cache_policy=NO_CACHE)
-def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str, Any], run_id: str) -> dict[str, Any]:
+def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str, Any], run_id: str, seconds: dict[str, float]) -> dict[str, Any]:
     """Build, check and publish the next snapshot; then refresh the DuckDB catalog."""
+    t0 = time.perf_counter()
     building, added = load.build_snapshot(wh, changes, run_id)
-    passed, failures = load.run_quality_checks(building)
+    passed, failures = load.run_quality_checks(building, added_only=True)
     run_row.update(checks_passed=passed, checks_failed=len(failures), rows_written=json.dumps(added, sort_keys=True))
     if failures:
         _discard(building)
         raise load.QualityCheckFailed("quality checks failed, previous snapshot kept:\n  " + "\n  ".join(failures))
+    seconds["publish"] = time.perf_counter() - t0
+    run_row["stage_seconds"] = json.dumps({k: round(v, 3) for k, v in seconds.items()})
     _finish_run_row(run_row, "completed", None)
     load.replace_log_table(building, "pipeline_runs", _runs_with(wh, run_row))
     load.commit_snapshot(wh, building)
@@ -192,7 +195,6 @@ def etl(
             _fail_on_systematic_errors(failures, n_docs)
             run_row["docs_quarantined"] += len(failures)
 
-            t0 = time.perf_counter()
             failed_uris = {f.source_uri for f in failures}
             quarantine_new = pa.concat_tables([quarantine_new, _failure_rows(failures, run_id, started)])
             src_final = _merge_by_uri(state.source_files, src_new.filter(pc.invert(pc.is_in(src_new.column("source_uri"), value_set=pa.array(sorted(failed_uris), pa.string())))), plan)
@@ -202,11 +204,7 @@ def etl(
                 removed=decisions.removed,
                 log_tables={"source_files": src_final, "quarantine": quarantine_final},
             )
-            seconds["publish"] = 0.0
-            run_row["stage_seconds"] = json.dumps({k: round(v, 3) for k, v in seconds.items()})
-            result = publish(wh, changes, run_row, run_id)
-            seconds["publish"] = time.perf_counter() - t0
-            result["stage_seconds"] = json.dumps({k: round(v, 3) for k, v in seconds.items()})
+            result = publish(wh, changes, run_row, run_id, seconds)
         except BaseException as exc:
             _record_failed_run(wh, run_row, exc, logger)
             raise

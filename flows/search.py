@@ -50,11 +50,22 @@ def search(warehouse: Path, query: str, limit: int = 10) -> list[tuple[str, str 
     terms = tokenize_query(query)
     if not terms or limit <= 0:
         return []
-    con = duckdb.connect(str(db), read_only=True)
+    con = _connect(Path(warehouse))
     try:
         return [tuple(r) for r in con.execute(SEARCH_SQL, {"terms": terms, "limit": int(limit)}).fetchall()]
     finally:
         con.close()
+
+
+def _connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(warehouse / "khaosan.duckdb"), read_only=True)
+    if con.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'search_documents'").fetchone()[0]:
+        return con
+    # a catalog written before the macro existed: build the catalog in memory over the same snapshot
+    con.close()
+    from transforms import load
+
+    return load.connect_views(load.Warehouse(warehouse).parquet_dir)
 
 
 def print_search(warehouse: Path, query: str, limit: int = 10, out: TextIO | None = None) -> int:

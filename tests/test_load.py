@@ -123,3 +123,18 @@ def test_paths_with_quotes_are_escaped_and_control_characters_refused(tmp_path):
     con.close()
     with pytest.raises(ValueError):
         load.sql_string_literal("/tmp/x\n'; DROP VIEW documents; --")
+
+
+def test_checks_of_a_run_look_only_at_the_files_it_adds(tmp_path):
+    wh = load.Warehouse(tmp_path / "wh")
+    staged = _stage(tmp_path, "b1", [_doc("a", dt.date(2021, 1, 1))])
+    bad = pq.read_table(staged["country_mentions"][0]).to_pylist()
+    bad[0]["char_end"] = 999
+    pq.write_table(pa.Table.from_pylist(bad, schema=pq.read_schema(staged["country_mentions"][0])), staged["country_mentions"][0])
+    load.commit_snapshot(wh, load.build_snapshot(wh, load.SnapshotChanges(additions=staged), "run-0001")[0])  # unchecked
+
+    building, _ = load.build_snapshot(wh, load.SnapshotChanges(additions=_stage(tmp_path, "b2", [_doc("b", dt.date(2021, 1, 1))])), "run-0002")
+    assert load.run_quality_checks(building, added_only=True) == (6, [])
+    _, failures = load.run_quality_checks(building)
+    assert [f.split(":")[0] for f in failures] == ["mention_offsets_inside_body"]
+    assert not [p for p in wh.snapshots_dir.iterdir() if p.name.startswith(".checks")]
