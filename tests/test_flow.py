@@ -64,6 +64,16 @@ def test_sample_run_loads_every_document(sample_warehouse):
     assert parquet.is_symlink() and (parquet / "documents" / "year=2021").is_dir()
 
 
+def test_each_run_publishes_a_markdown_report(sample_warehouse):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["khaosan-run-report"])))
+    assert artifacts and artifacts[0].type == "markdown"
+    assert "| new | 5 |" in "\n".join(a.data for a in artifacts)
+
+
 def test_seed_000_page_metadata(sample_warehouse):
     doc = seed_000_id(sample_warehouse)
     rows = query(sample_warehouse, "SELECT profile, published_date, updated_date, view_count FROM documents WHERE doc_id = ?", [doc])
