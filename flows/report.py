@@ -15,11 +15,9 @@ plus the last run's data-quality summary from ``pipeline_runs`` and ``quarantine
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import html
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,6 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
-DEFAULT_WAREHOUSE = "warehouse"
 TOP_PEOPLE = 15
 TOP_PARTNERS = 10
 TOP_COUNTRIES = 12
@@ -460,21 +457,3 @@ def write_report(warehouse: Path, out: Path) -> Path:
     tmp.write_text(render_html(data), encoding="utf-8")
     tmp.replace(out)
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m flows.report", description="Write a self-contained HTML report of a khaosan warehouse.")
-    p.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
-    p.add_argument("--out", default="report.html")
-    args = p.parse_args(argv)
-    try:
-        path = write_report(Path(args.warehouse), Path(args.out))
-    except FileNotFoundError as exc:
-        print(f"khaosan: {exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {path.absolute()} ({path.stat().st_size / 1e6:.1f} MB)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

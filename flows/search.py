@@ -8,7 +8,6 @@ are passed to DuckDB as parameters, never formatted into the SQL text.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import TextIO
 
 import duckdb
 
-DEFAULT_WAREHOUSE = "warehouse"
 TOKENIZER_ENGINE = "newmm"  # the engine of transforms/segment.py
 
 SEARCH_SQL = """
@@ -91,16 +89,3 @@ def print_search(warehouse: Path, query: str, limit: int = 10, out: TextIO | Non
 def _one_line(text: str | None, width: int = 110) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m flows.search", description="BM25 search of the releases in a khaosan warehouse.")
-    p.add_argument("query")
-    p.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
-    p.add_argument("--limit", type=int, default=10)
-    args = p.parse_args(argv)
-    return print_search(Path(args.warehouse), args.query, args.limit)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

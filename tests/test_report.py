@@ -181,7 +181,9 @@ def test_empty_warehouse_renders_placeholders(warehouses: SampleWarehouses, tmp_
 def test_missing_warehouse(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         report.write_report(tmp_path / "nowhere", tmp_path / "r.html")
-    assert report.main(["--warehouse", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html")]) == 2
+    from flows.cli import main
+
+    assert main(["report", "--warehouse", str(tmp_path / "nowhere"), "--out", str(tmp_path / "r.html")]) == 2
 
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not installed")

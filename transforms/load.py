@@ -217,6 +217,7 @@ class _PartitionWriter:
 
 
 def _fsync(path: Path) -> None:
+    """Flush a file, or a directory's entries, to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -343,17 +344,9 @@ def publish_snapshot(wh: Warehouse, building: Path) -> Path:
     os.symlink(Path("snapshots") / final.name, tmp_link)
     failpoint("before-swap")
     os.replace(tmp_link, wh.parquet_dir)  # the commit point
-    _fsync_dir(wh.root)
+    _fsync(wh.root)
     failpoint("after-swap")
     return final
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def prune_snapshots(wh: Warehouse, keep: int = KEEP_SNAPSHOTS) -> None:
