@@ -42,6 +42,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 # Large row groups suit scans by DuckDB and BI tools; small files are merged once a
 # partition holds more than MAX_SMALL_FILES of them.
 ROW_GROUP_ROWS = 1_000_000
+# ...and at most this many bytes of Arrow data, so tables of long texts stay within memory.
+ROW_GROUP_BYTES = 128 * 1024 * 1024
 SMALL_FILE_BYTES = 64 * 1024 * 1024
 MAX_SMALL_FILES = 8
 KEEP_SNAPSHOTS = 2
@@ -176,12 +178,14 @@ class Warehouse:
 
 
 class _PartitionWriter:
-    """Buffers rows of one (table, partition) and writes row groups of ROW_GROUP_ROWS rows."""
+    """Buffers rows of one (table, partition) and writes row groups of up to ROW_GROUP_ROWS
+    rows or ROW_GROUP_BYTES bytes."""
 
     def __init__(self, path: Path, schema: pa.Schema):
         self.path, self.schema = path, schema
         self.buffer: list[pa.Table] = []
         self.buffered = 0
+        self.buffered_bytes = 0
         self.writer: pq.ParquetWriter | None = None
         self.rows = 0
 
@@ -190,7 +194,8 @@ class _PartitionWriter:
             return
         self.buffer.append(table)
         self.buffered += table.num_rows
-        if self.buffered >= ROW_GROUP_ROWS:
+        self.buffered_bytes += table.nbytes
+        if self.buffered >= ROW_GROUP_ROWS or self.buffered_bytes >= ROW_GROUP_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -201,7 +206,7 @@ class _PartitionWriter:
             self.writer = pq.ParquetWriter(self.path, self.schema, **PARQUET_OPTIONS)
         self.writer.write_table(pa.concat_tables(self.buffer), row_group_size=ROW_GROUP_ROWS)
         self.rows += self.buffered
-        self.buffer, self.buffered = [], 0
+        self.buffer, self.buffered, self.buffered_bytes = [], 0, 0
 
     def close(self, write_empty: bool = False) -> bool:
         """Finish the file; returns whether a file was written."""
