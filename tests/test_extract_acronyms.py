@@ -140,3 +140,77 @@ def test_rows_carry_every_schema_column():
     [row] = _rows("ผ่านกองทุน Japan ASEAN Integration Fund (JAIF) สำหรับการศึกษา")
     assert set(row) == {"surface", "char_start", "char_end", "short", "long", "rule"}
     assert (row["short"], row["long"]) == ("JAIF", "Japan ASEAN Integration Fund")
+
+
+def test_a_thai_long_form_ending_with_its_country():
+    body = (
+        "เร่งติดตามงานเจรจากับกระทรวงศุลกากรแห่งชาติของจีน (GACC) ซึ่งในช่วงที่เยือนจีน ได้มีการเจรจาและทำความตกลงกับ"
+        "กระทรวงศุลกากรจีน (GACC) เพื่อแก้ไขปัญหา"
+    )
+    assert _pairs(body) == [("GACC", "กระทรวงศุลกากรแห่งชาติของจีน")]  # one acronym, one reading: the first
+    assert _pairs("ร่วมกับองค์การส่งเสริมการค้าและการลงทุนของรัฐบาลเกาหลีใต้ (KOTRA) จัดงาน") == [
+        ("KOTRA", "องค์การส่งเสริมการค้าและการลงทุนของรัฐบาลเกาหลีใต้")
+    ]
+    # a head word used as a common noun (ความตกลงกับ…) does not start the name
+    assert _pairs("ได้มีการเจรจาและทำความตกลงกับกระทรวงศุลกากรจีน (GACC) เพื่อแก้ไขปัญหา") == [("GACC", "กระทรวงศุลกากรจีน")]
+
+
+def test_meetings_named_before_a_latin_acronym():
+    body = "เป็นประธานร่วมในการประชุมร่วมนายกรัฐมนตรีและรัฐมนตรีอย่างไม่เป็นทางการ (JCR) ไทย - เวียดนาม"
+    assert _pairs(body) == [("JCR", "การประชุมร่วมนายกรัฐมนตรีและรัฐมนตรีอย่างไม่เป็นทางการ")]
+    # the acronym names the working group that meets, not its meeting
+    assert _pairs("และการประชุมคณะทำงานด้านมหาสมุทรและการประมง (OFWG) ครั้งที่ 19") == [
+        ("OFWG", "คณะทำงานด้านมหาสมุทรและการประมง")
+    ]
+    # a Thai abbreviation still names the committee
+    assert _pairs("การประชุมคณะกรรมการส่งเสริมวิสาหกิจเพื่อสังคม (สวส.) ครั้งที่ 3") == [
+        ("สวส.", "คณะกรรมการส่งเสริมวิสาหกิจเพื่อสังคม")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("ระหว่างงานการประชุมรัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 5 (The 5th ASEAN Digital Ministers’ Meeting: The 5th ADGMIN) และ",
+         ("ADGMIN", "ASEAN Digital Ministers’ Meeting")),
+        ("ครั้งที่ 27 (The 27th ASEAN Labour Ministers’ Meeting: ALMM) ณ", ("ALMM", "ASEAN Labour Ministers’ Meeting")),
+    ],
+)
+def test_an_edition_number_is_no_part_of_either_form(body, pair):
+    assert _pairs(body) == [pair]
+
+
+def test_model_codes_are_not_acronyms():
+    assert _rows("เปิดตัวเครื่องรุ่นล่าสุด (CDA5B1) และ") == []
+
+
+def test_acronym_term_seed_is_well_formed():
+    from transforms.thai_text import read_seed
+
+    rows = read_seed("acronym_terms")
+    kinds = {"head", "latin_head", "break", "latin_break", "leading", "unit", "after_common_noun"}
+    assert {r["kind"] for r in rows} == kinds
+    assert len({(r["term"], r["kind"]) for r in rows}) == len(rows)
+
+
+def test_plus_in_an_acronym():
+    body = (
+        "เดินทางร่วมการประชุมรัฐมนตรีว่าการกระทรวงการคลังและผู้ว่าการธนาคารกลางอาเซียน+3 (ASEAN+3 Finance Ministers’ "
+        "and Central Bank Governors’ Meeting: AFMGM+3) ครั้งที่ 26"
+    )
+    assert _pairs(body) == [("AFMGM+3", "ASEAN+3 Finance Ministers’ and Central Bank Governors’ Meeting")]
+
+
+@pytest.mark.parametrize(
+    ("body", "pair"),
+    [
+        ("ในรายงานการค้ามนุษย์ (Trafficking in Persons Report: TIP Report) ประจำปี 2564", ("TIP Report", "Trafficking in Persons Report")),
+        ("เศรษฐกิจสีเขียว (Bio-Circular-Green Economy Model: BCG Model) และ", ("BCG Model", "Bio-Circular-Green Economy Model")),
+        ("ครั้งที่ 78 (78th Session of the United Nations General Assembly: UNGA 78) ณ นครนิวยอร์ก",
+         ("UNGA 78", "United Nations General Assembly")),
+    ],
+)
+def test_an_acronym_written_with_words_of_its_long_form(body, pair):
+    assert _pairs(body) == [pair]
+    # two acronyms side by side are no definition
+    assert _rows("ปี ๒๕๖๔ (The 1st ASEAN ADGSOM – ATRC Leaders’ Retreat of 2021) ที่จะ") == []

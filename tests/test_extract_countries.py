@@ -74,3 +74,8 @@ def test_english_names_adjectives_and_person_names():
 
 def test_english_language_and_gulf_are_not_countries():
     assert _codes("สื่อสารภาษาอังกฤษได้ดี และทำประมงในอ่าวไทย") == []
+
+
+def test_language_names_are_not_countries():
+    body = "รัฐบาลโคลอมเบียได้จัดหลักสูตรอบรมภาษาสเปนและภาษาอังกฤษ ให้แก่บุคลากรของไทย"
+    assert sorted({r["iso2"] for r in countries.extract(_doc(body))}) == ["CO", "TH"]

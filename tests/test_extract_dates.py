@@ -182,3 +182,31 @@ def test_headline_and_body_offsets():
     rows = _rows(body, dt.date(2020, 11, 15))
     assert [(r["surface"], r["iso"]) for r in rows] == [("15 พฤศจิกายน 2563", "2020-11-15"), ("29 พฤษภาคม 2568", "2025-05-29")]
     assert all(set(r) == {"surface", "char_start", "char_end", "iso", "date_value", "precision", "rule"} for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "iso"),
+    [
+        # นี้ is this year's month, even one many months ahead (not the nearest, last year's)
+        ("ซึ่งไทยขอการสนับสนุนในการเลือกตั้งครั้งใหม่ซึ่งจะขึ้นในช่วงเดือนกันยายนนี้ สำหรับความคืบหน้า", dt.date(2025, 1, 15), "2025-09"),
+        ("และจะเปิดให้บริการภายในเดือนธันวาคมนี้", dt.date(2025, 5, 23), "2025-12"),
+        # … unless this year's is well past and next year's close ahead
+        ("คณะผู้แทนจะเดินทางเยือนในเดือนมกราคมนี้", dt.date(2024, 12, 20), "2025-01"),
+        ("ในวันที่ 14 – 16 พ.ย. นี้จะมีการเข้าร่วมการประชุมสุดยอดอาเซียน", dt.date(2020, 11, 9), "2020-11-14"),
+    ],
+)
+def test_this_month_is_in_the_page_year(body, published, iso):
+    assert _isos(body, published)[0] == iso
+
+
+def test_a_date_recurring_every_year_is_no_calendar_date():
+    body = "มีมติรับรองการจัดตั้งรางวัล World Soil Day Award และให้มีพิธีมอบรางวัลทุกวันที่ 5 ธันวาคมของทุกปี เพื่อน้อมรำลึก"
+    assert _isos(body, dt.date(2021, 3, 10)) == []
+    assert _isos("เมื่อวันที่ 12 มิถุนายน 2561 มีมติให้มีพิธีทุกวันที่ 5 ธันวาคม", dt.date(2021, 3, 10)) == ["2018-06-12"]
+
+
+def test_a_count_of_months_before_a_month_name_is_no_day():
+    body = "ผลดำเนินงานค้ำประกันสินเชื่อ 9 เดือน (ม.ค.-ก.ย. 2566) ภายใต้กลยุทธ์เชิงรุก"
+    assert _isos(body, dt.date(2023, 10, 20)) == ["2023-01", "2023-09"]
+    assert _isos("ผลดำเนินงาน 9 เดือน ม.ค.-ก.ย. 2566", dt.date(2023, 10, 20)) == ["2023-01", "2023-09"]
+    assert _isos("เมื่อวันที่ 9 เดือนมกราคม 2566", dt.date(2023, 10, 20)) == ["2023-01-09"]

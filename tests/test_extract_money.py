@@ -134,3 +134,21 @@ def test_currency_seed_is_well_formed():
     assert len({r["surface"] for r in rows}) == len(rows)
     by_surface = {r["surface"]: r["iso4217"] for r in rows}
     assert by_surface["บาท"] == "THB" and by_surface["ดอลลาร์สหรัฐ"] == "USD" and by_surface["US$"] == "USD"
+
+
+def test_baht_as_a_weight_of_gold_is_no_money():
+    body = "ได้รับสิทธิลุ้นรับทองคำในแคมเปญปลูกรัก รับโชค น้ำหนักกว่า 90 บาท มูลค่ากว่า 2.9 ล้านบาท 1 สิทธิ์/กรมธรรม์"
+    assert [(r["amount"], r["currency"]) for r in _rows(body)] == [(2900000.0, "THB")]
+    assert [r["amount"] for r in _rows("สร้อยคอทองคำหนัก 1 บาท จำนวน 5 รางวัล ราคา 30,000 บาท")] == [30000.0]
+
+
+def test_more_currency_spellings():
+    assert [(r["amount"], r["currency"]) for r in _rows("มูลค่าการค้ารวม 1,200 ล้านจ๊าต และ 35 ล้านริยัล")] == [
+        (1200000000.0, "MMK"), (35000000.0, "SAR")
+    ]
+
+
+def test_number_word_seed_is_well_formed():
+    rows = read_seed("number_words")
+    assert {r["kind"] for r in rows} == {"th", "th_abbr", "en"}
+    assert all(int(r["value"]) >= 100 for r in rows)

@@ -130,3 +130,120 @@ def test_english_releases():
         ("Gen.", "Prayut Chan-o-cha", "Prime Minister and Defense Minister"),
     ]
     assert _people("Chief Executive Officer of King Power International and the Head Office of Senior Officials Meeting") == []
+
+
+def test_arabic_and_malay_names_with_bin_and_titles():
+    body = (
+        "นายปานปรีย์ พหิทธานุกร รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงการต่างประเทศ พบหารือทวิภาคีกับ ดร. มาจิด บิน "
+        "อับดุลเลาะห์ อัลก็อซซอบี รัฐมนตรีว่าการกระทรวงพาณิชย์ซาอุดีอาระเบีย ณ National Competitiveness Center"
+    )
+    assert _people(body)[1] == ("ดร.", "มาจิด บิน อับดุลเลาะห์ อัลก็อซซอบี", "รัฐมนตรีว่าการกระทรวงพาณิชย์ซาอุดีอาระเบีย")
+    # Bruneian titles before the name are titles; the father's titles after บิน are his name
+    body = (
+        "ณ ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล นายเปองีรัน ฮาจี ซาฮารี บิน เปองีรัน ฮาจี ซัลเละฮ์ (Mr. Pengiran Haji "
+        "Sahari bin Pengiran Haji Salleh) เอกอัครราชทูตบรูไนดารุสซาลามประจำประเทศไทย เข้าเยี่ยมคารวะ"
+    )
+    assert _people(body) == [("นายเปองีรัน ฮาจี", "ซาฮารี บิน เปองีรัน ฮาจี ซัลเละฮ์", "เอกอัครราชทูตบรูไนดารุสซาลามประจำประเทศไทย")]
+    body = "นายดาตุก โจจี แซมูเอล เอกอัครราชทูตมาเลเซียประจำประเทศไทย เข้าพบ"
+    assert _people(body) == [("นายดาตุก", "โจจี แซมูเอล", "เอกอัครราชทูตมาเลเซียประจำประเทศไทย")]
+
+
+def test_transliteration_in_brackets_either_way_is_one_person():
+    body = "ประธานเปิดงาน โดยมี H.E. Mr. Nagesh Singh (นายนาเกช ซิงห์) เอกอัครราชทูตอินเดียประจำประเทศไทย ให้เกียรติ"
+    assert _people(body) == [("H.E. Mr.", "Nagesh Singh", "เอกอัครราชทูตอินเดียประจำประเทศไทย")]
+    body = (
+        "และนายแฟร์ดีนันด์ โรมูอัลเดซ มาร์โคส จูเนียร์ (Mr. Ferdinand Romualdez Marcos Jr.) ประธานาธิบดีฟิลิปปินส์ "
+        "เข้าร่วมด้วย"
+    )
+    assert _people(body) == [("นาย", "แฟร์ดีนันด์ โรมูอัลเดซ มาร์โคส จูเนียร์", "ประธานาธิบดีฟิลิปปินส์")]
+
+
+def test_role_title_before_a_transliterated_name():
+    body = "ดร. นลินี ทวีสิน เข้าเยี่ยมคารวะและพบหารือนายกรัฐมนตรีเชค ฮาซีนา (Sheikh Hasina) แห่งบังกลาเทศ หารือแนวทาง"
+    assert _people(body)[1] == (None, "เชค ฮาซีนา", "นายกรัฐมนตรี")
+    # a bracketed gloss of a phrase is no transliterated name
+    assert _people("นายกรัฐมนตรีกล่าวถึงตัวเลขภายในประเทศบ่งชี้ว่า จุดความร้อน (Hotspot) ในประเทศไทย") == []
+
+
+def test_titles_glued_inside_other_words():
+    assert _people("โดยหากฉีดเข็มกระตุ้นด้วยวัคซีนไฟเซอร์ สามารถเลือกฉีดแบบครึ่งโดสได้ ภายใต้ดุลยพินิจของแพทย์") == []
+    assert _people("วัคซีนของไฟเซอร์ และโมเดอร์นา จำนวน 2 ล้านโดส และบริษัท ไฮเทค เซอร์วิส จำกัด") == []
+    assert _people("สมัครกรมธรรม์ ธกส รักคุณ Easy Life ผ่านแอปพลิเคชัน BAACLife Online") == []
+    assert _people("ร้านอาหารไทยแห่งนี้ ก่อตั้งโดยคุณ Mandeep Singh Johal พร้อม") == [("คุณ", "Mandeep Singh Johal", None)]
+    assert _people("นางสาวพนิดา เขื่อนจินดา (ดินสอสี) นางสาวไทย ปี ๒๕๖๗ พร้อมด้วย")[-1][1] == "พนิดา เขื่อนจินดา"
+    assert _people("หัวหน้าที่ปรึกษาระดับกระทรวง (นพ.ทรงคุณวุฒิ ระดับ 11) และประธานคณะกรรมการ") == []
+
+
+def test_names_and_what_follows_them():
+    # a verb glued to a given name seen in full before
+    body = "นายอนุชา บูรพชัยศรี โฆษกประจำสำนักนายกรัฐมนตรี กล่าว\nนายอนุชาย้ำว่า ภาคการท่องเที่ยวกลับมา"
+    assert _people(body) == [("นาย", "อนุชา บูรพชัยศรี", "โฆษกประจำสำนักนายกรัฐมนตรี")]
+    # a family name ending in a word that is also a verb, right before the role
+    body = "รองอธิบดีกรมตรวจบัญชีสหกรณ์ นายภัสชญภณ หมื่นแจ้ง รองอธิบดีกรมวิชาการเกษตร โดยมี"
+    assert _people(body) == [("นาย", "ภัสชญภณ หมื่นแจ้ง", "รองอธิบดีกรมวิชาการเกษตร")]
+    body = "โดยมีแพทย์หญิง จินตนา มโนรมย์ภัทรสาร แพทย์ผู้เชี่ยวชาญ เพื่อขยายตลาด"
+    assert _people(body) == [("แพทย์หญิง", "จินตนา มโนรมย์ภัทรสาร", "แพทย์ผู้เชี่ยวชาญ")]
+    body = "นางลลิตา อรรถพิมล ผู้อำนวยการสำนักงานศุลกากร และนางชนัยพร พูนน้อย นายด่านศุลกากรนครพนมให้การต้อนรับ"
+    assert _people(body)[1] == ("นาง", "ชนัยพร พูนน้อย", "นายด่านศุลกากรนครพนม")
+    body = "รัฐบาลซาบซึ้งในพระมหากรุณาธิคุณของสมเด็จพระราชาธิบดีแห่งบรูไนฯ และเจ้าชายอับดุล มาติน ที่เสด็จฯ เข้าร่วมการประชุม"
+    assert _people(body) == [("เจ้าชาย", "อับดุล มาติน", None)]
+
+
+def test_positions_joined_by_and_or_written_before_the_name():
+    body = (
+        "โดยมี น.ส.ธนนนท์ นิรามิษ ภริยารองนายกรัฐมนตรีและ รมว.มหาดไทย และที่ปรึกษาสมาคม และนายอนุทิน ชาญวีรกูล "
+        "รองนายกรัฐมนตรีและ รมว.มหาดไทย"
+    )
+    assert _people(body) == [
+        ("น.ส.", "ธนนนท์ นิรามิษ", "ภริยารองนายกรัฐมนตรีและ รมว.มหาดไทย"),
+        ("นาย", "อนุทิน ชาญวีรกูล", "รองนายกรัฐมนตรีและ รมว.มหาดไทย"),
+    ]
+    body = "จึงได้เรียนเชิญเอกอัครราชทูตอินเดียประจำประเทศไทย Mrs. Suchitra Durai (มิสซิส สุจิตรา ดูไร) เป็นผู้แทนรับมอบ"
+    assert _people(body) == [("Mrs.", "Suchitra Durai", "เอกอัครราชทูตอินเดียประจำประเทศไทย")]
+
+
+def test_person_term_seed_is_well_formed():
+    from transforms.thai_text import read_seed
+
+    rows = read_seed("person_terms")
+    kinds = {"latin_particle", "thai_particle", "org_name_title", "english_noun_ending", "phrase_word", "copula", "function_before"}
+    assert {r["kind"] for r in rows} == kinds
+    assert len({(r["term"], r["kind"]) for r in rows}) == len(rows)
+
+
+def test_transliterated_names_spelled_out_in_brackets():
+    body = (
+        "ณ ห้องสีงาช้าง ตึกไทยคู่ฟ้า นางอานา มาเรีย ปริเอโต อาบัด (H.E. Mrs. Ana Maria Prieto Abad) "
+        "เอกอัครราชทูตสาธารณรัฐโคลอมเบียประจำประเทศไทย เข้าเยี่ยมคารวะ"
+    )
+    assert _people(body) == [("นาง", "อานา มาเรีย ปริเอโต อาบัด", "เอกอัครราชทูตสาธารณรัฐโคลอมเบียประจำประเทศไทย")]
+    body = "นายกรัฐมนตรีมาเลเซีย ดาโตะ เซอรี อันวาร์ อิบราฮิม (Dato’ Seri Anwar Ibrahim) นายกรัฐมนตรีมาเลเซีย กล่าว"
+    assert _people(body) == [("ดาโตะ เซอรี", "อันวาร์ อิบราฮิม", "นายกรัฐมนตรีมาเลเซีย")]
+    # a later mention in Latin script is the same person, named as first written
+    body = (
+        "ตามคำเชิญของ ดร.อับดุลเราะฮมาน อับดุลมานนัน อัล อะวาร์ (Dr.Abdulrahman Addulmannan Al Awar) รัฐมนตรีว่าการ"
+        "กระทรวงทรัพยากรมนุษย์ ในประเด็นแรงงาน และได้เยี่ยมคารวะ Dr.Abdulrahman Addulmannan Al Awar รัฐมนตรีว่าการกระทรวงทรัพยากรมนุษย์"
+    )
+    assert [r[1] for r in _people(body)] == ["อับดุลเราะฮมาน อับดุลมานนัน อัล อะวาร์"]
+
+
+def test_rank_qualifiers_and_titles_glued_after_honorific_words():
+    body = "นายภูมิธรรม เวชยชัย รองนายกรัฐมนตรี/รัฐมนตรีว่าการกระทรวงกลาโหม ให้การต้อนรับ พลโท (อาวุโส) ฮวาง ซวน เจี๋ยน รัฐมนตรีช่วยว่าการกระทรวงกลาโหม"
+    assert _people(body) == [
+        ("นาย", "ภูมิธรรม เวชยชัย", "รองนายกรัฐมนตรี/รัฐมนตรีว่าการกระทรวงกลาโหม"),
+        ("พลโท (อาวุโส)", "ฮวาง ซวน เจี๋ยน", "รัฐมนตรีช่วยว่าการกระทรวงกลาโหม"),
+    ]
+    body = "นายสุชาติ กล่าวว่า รัฐบาลไทย โดยท่านพล.อ.ประยุทธ์ จันทร์โอชา นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม และกระทรวงแรงงาน"
+    assert _people(body)[-1] == ("พล.อ.", "ประยุทธ์ จันทร์โอชา", "นายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงกลาโหม")
+
+
+def test_headline_verbs_and_known_leaders_after_a_role():
+    assert _people("รองนายกรัฐมนตรี พลเอก ประวิตร อนุมัติ (ร่าง) พ.ร.บ. การเปลี่ยนแปลงสภาพภูมิอากาศ") == [
+        ("พลเอก", "ประวิตร", "รองนายกรัฐมนตรี")
+    ]
+    assert _people("ไทยหวังว่าประธานาธิบดีสี จิ้นผิง จะเดินทางมาเยือนไทยเพื่อเข้าร่วมการประชุม") == [(None, "สี จิ้นผิง", "ประธานาธิบดี")]
+    assert _people("ในโอกาสนี้ นายอรุณ บุญชม จุฬาราชมนตรี นายวันมูหะมัดนอร์ มะทา ประธานสภาผู้แทนราษฎร") == [
+        ("นาย", "อรุณ บุญชม", "จุฬาราชมนตรี"), ("นาย", "วันมูหะมัดนอร์ มะทา", "ประธานสภาผู้แทนราษฎร")
+    ]
+    body = "ได้พบหารือกับ Ms. FOO Chi Hsia ตำแหน่ง Assistant Chief Executive (International), Infocomm Media Development Authority"
+    assert _people(body) == [("Ms.", "FOO Chi Hsia", "Assistant Chief Executive")]

@@ -17,14 +17,20 @@ When a document gives an acronym both a Latin and a Thai long form, only the Lat
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import NamedTuple
 
+from transforms.extract import countries
 from transforms.extract.context import DocContext
+from transforms.thai_text import read_seed
 
-_LATIN_ACRONYM = r"[A-Z][A-Za-z0-9&.'’]*(?:[-–][A-Za-z0-9&]+)*"
+_LATIN_ACRONYM = r"[A-Z][A-Za-z0-9&.'’+]*(?:[-–][A-Za-z0-9&]+)*"
 _THAI_ABBR = r"(?:[ก-ฮ]{1,7}\.)+[ก-ฮ]{0,7}\.?"
 _LATIN_SHORT_RE = re.compile(rf"{_LATIN_ACRONYM}(?:\s[-–]\s[A-Z][A-Za-z0-9&]*)?")
+_SHORT_WITH_WORDS_RE = re.compile(r"([A-Z][A-Z0-9+\-]+)((?:\s+(?:[A-Z][a-z]+|[0-9]{1,4})){1,2})")
 _THAI_SHORT_RE = re.compile(_THAI_ABBR)
 _BRACKET_RE = re.compile(r"\(([^()]{1,250})\)")
 # Inside brackets: "Long Form : SHORT", "Long Form – SHORT", "Long Form หรือ SHORT" (or the reverse).
@@ -34,7 +40,7 @@ _OR_SHORT_RE = re.compile(rf"\s+หรือ\s*(?:({_LATIN_ACRONYM})(?![A-Za-z0-
 _LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9&'’.]*"
 # The Latin words just before a bracket: the search window for a long form.
 _LATIN_RUN_RE = re.compile(rf"(?:{_LATIN_WORD}(?:\s*[-–/,]\s*|\s+))*{_LATIN_WORD}\s*$")
-_LATIN_PHRASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,/\-–\s]*[A-Za-z0-9.]$")
+_LATIN_PHRASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,/+\-–\s]*[A-Za-z0-9.]$")
 # Where a Thai long form cannot start or extend past.
 # ``สถาบันข้อมูลขนาดใหญ่ (องค์การมหาชน) (BDI)``, ``บริษัท … จำกัด (มหาชน) (ทอท.)``: the tag is part of the name.
 _PUBLIC_TAG = r"\((?:องค์การมหาชน|มหาชน)\)"
@@ -43,31 +49,10 @@ _HARD_STOP_RE = re.compile(
 )
 # Whitespace that separates phrases (not the spaces around a dash inside a name: ``ไทย – กัมพูชา``).
 _SEGMENT_GAP_RE = re.compile(rf"(?<![-–])\s+(?![-–]|{_PUBLIC_TAG})")
-# Words that open Thai names of organisations, agreements, plans and programmes.
-_THAI_HEADS = (
-    "กระทรวง", "ทบวง", "กรม", "สำนักงาน", "สำนัก", "คณะกรรมการ", "คณะอนุกรรมการ", "คณะทำงาน", "คณะรัฐมนตรี",
-    "คณะกรรมาธิการ", "ศูนย์(?!กลาง)", "องค์การ", "องค์กร", "สถาบัน", "สมาคม", "มูลนิธิ", "ธนาคาร", "บรรษัท", "บริษัท", "กองทุน", "กองทัพ",
-    "กองบัญชาการ", "กอง", "การไฟฟ้า", "การประปา", "การท่องเที่ยว", "การรถไฟ", "การเคหะ", "การนิคม", "การทางพิเศษ",
-    "การยาง", "สภา(?!พ|วะ)", "วุฒิสภา", "มหาวิทยาลัย", "โรงพยาบาล", "ความตกลง", "ข้อตกลง", "โครงการ", "แผน(?!ก)",
-    "ยุทธศาสตร์", "ระบบ", "ระเบียง", "เขต", "กรอบ", "อนุสัญญา", "พิธีสาร", "ปฏิญญา", "พระราชบัญญัติ", "ประชาคม",
-    "สมัชชา", "กลุ่ม", "เครือข่าย", "หน่วย", "อาสาสมัคร", "สหภาพ", "สหพันธ์", "สหประชาชาติ", "ตลาด", "นิคม", "โรค",
-    "บันทึกความเข้าใจ", "บันทึกข้อตกลง", "อัตรา", "ดัชนี",
-)
-_HEAD_RE = re.compile("|".join(_THAI_HEADS))
-# Words (mostly verbs) a name does not contain: a name starts after the last of them.
-_BREAK_RE = re.compile(
-    r"โดย|ได้|จาก|ซึ่ง|(?<!ระห)ว่า(?!ด้วย|การ)|เป็น|ที่มี|ที่จะ|ร่วมกับ|ลงนาม|รับสมัคร|พร้อมทั้ง|เข้าร่วม|เดินหน้า|ผลักดัน"
-    r"|ขับเคลื่อน|มอบหมาย|สั่งการ|เปิดเผย|กล่าว|ประกาศ(?!กระทรวง|นียบัตร)|ตามที่|รับทราบ|เห็นชอบ|อนุมัติ|มีมติ"
-)
-# "ของ" too, for a Latin acronym (a Thai name may hold it: ``กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์``,
-# where the abbreviation's consonants bound the name instead).
-_LATIN_BREAK_RE = re.compile(rf"{_BREAK_RE.pattern}|ของ")
-_LEADING_FUNCTION_RE = re.compile(
-    r"(?:และ|หรือ|โดย|ของ|จาก|กับ|แก่|ณ|ซึ่ง|รวมถึง|รวมทั้ง|ตลอดจน|อาทิ|เช่น|ร่วมกับ|ภายใต้|ใน|ตาม|ผ่าน|ระหว่าง|สำหรับ"
-    r"|เพื่อ|ด้วย|ทั้ง|ทุก|ให้)+"
-)
 # ``The 23rd Meeting of the Joint Working Group … หรือ JWG``: the ordinal names one meeting, not the acronym.
 _ORDINAL_MEETING_RE = re.compile(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+(?:Meeting|Session)\s+of\s+(?:the\s+)?", re.I)
+# ``The 5th ASEAN Digital Ministers’ Meeting: The 5th ADGMIN``: the edition number is no part of either form.
+_ORDINAL_PREFIX_RE = re.compile(r"^(?:The\s+)?\d+(?:st|nd|rd|th)\s+(?=[A-Z])", re.I)
 _MAX_THAI_SEGMENTS = 5
 _MAX_THAI_CHARS = 160
 # Longest phrase a name may run back over (a longer one is a clause).
@@ -75,8 +60,46 @@ _MAX_TRAILING_PHRASE_CHARS = 25
 _MIN_THAI_LONG_CHARS = 6
 _MIN_THAI_LONG_CONSONANTS = 4
 _WINDOW_CHARS = 300
-# Units and other dotted Thai abbreviations that are never defined in brackets.
-_THAI_UNITS = frozenset({"กม.", "ซม.", "มม.", "กก.", "ลบ.ม.", "ตร.ม.", "ตร.กม.", "ตร.ว.", "ชม.", "มล.", "ลล."})
+
+
+class _Terms(NamedTuple):
+    """Word lists of ``seeds/acronym_terms.csv`` as regexes."""
+
+    head: re.Pattern[str]  # words that open Thai names of organisations, agreements, plans
+    latin_head: re.Pattern[str]  # the same, and words that open a name only before a Latin acronym
+    breaks: re.Pattern[str]  # words (mostly verbs) a name does not contain
+    latin_breaks: re.Pattern[str]  # the same, and words that break a long form of a Latin acronym only
+    leading: re.Pattern[str]  # conjunctions and prepositions that may open the phrase before an acronym
+    common_noun: re.Pattern[str]  # words after which a head word is a common noun (ความตกลงกับ…)
+    units: frozenset[str]  # dotted abbreviations of units, never defined in brackets
+
+
+def _term_pattern(row: dict[str, str]) -> str:
+    """A seed term as a regex: the words that may not stand before or after it become lookarounds."""
+    before = "".join(f"(?<!{re.escape(w)})" for w in filter(None, row["not_before"].split("|")))
+    after = "|".join(map(re.escape, filter(None, row["not_after"].split("|"))))
+    return before + re.escape(row["term"]) + (f"(?!{after})" if after else "")
+
+
+@functools.cache
+def _terms() -> _Terms:
+    rows: dict[str, list[dict[str, str]]] = {}
+    for row in read_seed("acronym_terms"):
+        rows.setdefault(row["kind"], []).append(row)
+
+    def alternation(*kinds: str) -> str:
+        found = sorted((r for k in kinds for r in rows.get(k, ())), key=lambda r: len(r["term"]), reverse=True)
+        return "|".join(_term_pattern(r) for r in found)
+
+    return _Terms(
+        head=re.compile(alternation("head")),
+        latin_head=re.compile(alternation("head", "latin_head")),
+        breaks=re.compile(alternation("break")),
+        latin_breaks=re.compile(alternation("break", "latin_break")),
+        leading=re.compile(f"(?:{alternation('leading')})+"),
+        common_noun=re.compile(alternation("after_common_noun")),
+        units=frozenset(r["term"] for r in rows.get("unit", ())),
+    )
 
 
 def _collapse(text: str) -> str:
@@ -90,11 +113,13 @@ def _is_latin_short(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
     digits = sum(c.isdigit() for c in text)
+    if re.search(r"[0-9][A-Za-z]+[0-9]", text):  # CDA5B1: a model code
+        return False
     return capitals >= 2 and capitals * 2 >= len(letters) and digits <= 2 and (digits == 0 or len(letters) >= 3)
 
 
 def _is_thai_short(text: str) -> bool:
-    return bool(_THAI_SHORT_RE.fullmatch(text)) and len(_consonants(text)) >= 2 and text not in _THAI_UNITS
+    return bool(_THAI_SHORT_RE.fullmatch(text)) and len(_consonants(text)) >= 2 and text not in _terms().units
 
 
 def _consonants(text: str) -> str:
@@ -154,12 +179,13 @@ def _thai_long_before(short: str, text: str) -> tuple[int, str] | None:
     nearest phrase that has one. A Thai abbreviation must find its consonants in that name, and
     the name runs over as few verb-like words as it can; for a Latin acronym, which gives no such
     check, the name starts after the last of them."""
+    terms = _terms()
     needed = _consonants(short) if _is_thai_short(short) else ""
     end = len(text.rstrip())
     floor = max(0, end - _MAX_THAI_CHARS)
     stops = [m.end() for m in _HARD_STOP_RE.finditer(text, floor, end)]
     if not needed:
-        stops += [m.end() for m in _LATIN_BREAK_RE.finditer(text, floor, end)]
+        stops += [m.end() for m in terms.latin_breaks.finditer(text, floor, end) if not _owner_country(text, m, end)]
     floor = max(stops, default=floor)
     # The name ends in Thai, or in a number after Thai (``โรคติดเชื้อไวรัสโคโรนา 2019``).
     if end - floor < _MIN_THAI_LONG_CHARS or not re.search(r"[ก-๙)]\s?[0-9๐-๙]*$", text[floor:end]):
@@ -183,19 +209,24 @@ def _thai_long_before(short: str, text: str) -> tuple[int, str] | None:
 
     def breaks_after(start: int) -> int:
         # ``ข้อสั่งการ``, ``จากภัยพิบัติ``: names may hold such words, but rarely several.
-        return len(_BREAK_RE.findall(text, start, end))
+        return len(terms.breaks.findall(text, start, end))
 
     for i in range(len(segment_starts) - 1, first - 1, -1):
         heads = [
-            m.start() for m in _HEAD_RE.finditer(text, segment_starts[i], segment_ends[i])
-            if acceptable(m.start()) and text[m.start() - 1:m.start()] != "("
+            m.start() for m in (terms.head if needed else terms.latin_head).finditer(text, segment_starts[i], segment_ends[i])
+            if acceptable(m.start()) and text[m.start() - 1:m.start()] != "(" and not terms.common_noun.match(text, m.end())
         ]
         if not heads:
             continue
         # ``ธนาคารออมสินและธนาคารเพื่อการเกษตร…``: a head after "และ" starts the last item of a list.
         listed = [h for h in heads if text[max(0, h - 4):h].rstrip().endswith("และ")]
         if not needed:
-            return _name(text, (listed[-1:] or heads)[0], end)
+            start = (listed[-1:] or heads)[0]
+            # การประชุมคณะทำงานด้านมหาสมุทรและการประมง (OFWG): the acronym names the body that meets
+            meeting = terms.latin_head.match(text, start)
+            if meeting and not terms.head.match(text, start) and terms.head.match(text, meeting.end()):
+                start = meeting.end()
+            return _name(text, start, end)
         # The head after the fewest verb-like words; then the one spelling the abbreviation's first
         # letter (``ศูนย์`` for ศบ.ทก.), then the last listed item, then the leftmost (``สำนักงาน``
         # over ``คณะกรรมการ`` in one name).
@@ -204,16 +235,26 @@ def _thai_long_before(short: str, text: str) -> tuple[int, str] | None:
         )), end)
     # No head word: the nearest phrase(s) that hold the abbreviation, without a leading conjunction.
     for i in range(len(segment_starts) - 1, first - 1, -1):
-        lead = _LEADING_FUNCTION_RE.match(text, segment_starts[i])
+        lead = terms.leading.match(text, segment_starts[i])
         start = lead.end() if lead else segment_starts[i]
         if needed:
-            after_break = [m.end() for m in _BREAK_RE.finditer(text, start, end) if acceptable(m.end())]
+            after_break = [m.end() for m in terms.breaks.finditer(text, start, end) if acceptable(m.end())]
             start = after_break[-1] if after_break else start
         if acceptable(start):
             return _name(text, start, end)
         if not needed:
             break
     return None
+
+
+def _owner_country(text: str, m: re.Match[str], end: int) -> bool:
+    """``ของ`` that ends a name with its country (``กระทรวงศุลกากรแห่งชาติของจีน``,
+    ``…ของรัฐบาลเกาหลีใต้``) rather than opening a clause."""
+    if m.group() != "ของ":
+        return False
+    tail = re.sub(r"^(?:รัฐบาล|ประเทศ)", "", text[m.end():end].strip())
+    alias = countries.aliases().get(tail)
+    return bool(alias and alias.iso2)
 
 
 def _name(text: str, start: int, end: int) -> tuple[int, str]:
@@ -224,11 +265,22 @@ def _split_inner(content: str) -> tuple[str, str] | None:
     """(short, long) of a bracket holding both, e.g. ``ASEAN Outlook on the Indo-Pacific: AOIP``."""
     for sep in reversed(list(_INNER_SEP_RE.finditer(content))):
         left, right = content[: sep.start()].strip(), content[sep.end():].strip()
-        if _is_latin_short(right) and _is_latin_phrase(left):
-            return right, _ORDINAL_MEETING_RE.sub("", left)
-        if _is_latin_short(left) and _is_latin_phrase(right):
-            return left, _ORDINAL_MEETING_RE.sub("", right)
+        for short, long in ((right, left), (left, right)):
+            short = _ORDINAL_PREFIX_RE.sub("", short)
+            bare_long = _ORDINAL_PREFIX_RE.sub("", _ORDINAL_MEETING_RE.sub("", long))
+            if (_is_latin_short(short) or _short_with_words(short, long)) and _is_latin_phrase(bare_long):
+                return short, bare_long
     return None
+
+
+def _short_with_words(short: str, long: str) -> bool:
+    """``TIP Report``, ``BCG Model``, ``UNGA 78``, ``AHA Centre Agreement``: an acronym written with
+    words (or the edition number) that its long form ends or starts with."""
+    m = _SHORT_WITH_WORDS_RE.fullmatch(short)
+    if not m or not _is_latin_short(m.group(1)):
+        return False
+    long_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", long)}
+    return all(w.lower() in long_words or any(lw.startswith(w) for lw in long_words) for w in m.group(2).split())
 
 
 def _row(body: str, start: int, end: int, short: str, long: str, rule: str) -> dict:
@@ -299,7 +351,7 @@ def _thai_abbreviation(body: str, m: re.Match[str], content: str, offset: int, b
             return
         # ``กองทุน…(กองทุน กทปส.)``: a head word the abbreviation spells belongs to the name;
         # ``สำนักงาน…(สำนักงาน กสทช.)``: one it does not spell names the office of the body, not the body.
-        if _HEAD_RE.fullmatch(prefix) and _consonants(prefix)[:1] == _consonants(short)[:1]:
+        if _terms().head.fullmatch(prefix) and _consonants(prefix)[:1] == _consonants(short)[:1]:
             name = prefix + name
         else:
             at += len(prefix)
@@ -338,4 +390,18 @@ def extract(doc: DocContext) -> list[dict]:
         for o in rows
     )]
     latin_defined = {r["short"] for r in rows if _is_latin_text(r["long"])}
-    return [r for r in rows if _is_latin_text(r["long"]) or r["short"] not in latin_defined]
+    rows = [r for r in rows if _is_latin_text(r["long"]) or r["short"] not in latin_defined]
+    # One acronym, one meaning per release: a later definition that reads it differently
+    # (``กระทรวงศุลกากรแห่งชาติของจีน (GACC)`` … ``ความตกลงกับกระทรวงศุลกากรจีน (GACC)``) is a worse reading.
+    first: dict[str, str] = {}
+    kept = []
+    for r in rows:
+        long = first.setdefault(r["short"], r["long"])
+        if long == r["long"] or _similar(long, r["long"]):
+            kept.append(r)
+    return kept
+
+
+def _similar(a: str, b: str) -> bool:
+    x, y = re.sub(r"[\s\-–—:()'\".,’]", "", a).lower(), re.sub(r"[\s\-–—:()'\".,’]", "", b).lower()
+    return x in y or y in x or SequenceMatcher(None, x, y).ratio() >= 0.8

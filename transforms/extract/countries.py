@@ -17,12 +17,6 @@ from dataclasses import dataclass
 from transforms.extract.context import DocContext
 from transforms.thai_text import read_seed
 
-# newmm keeps some compounds as one token (คนไทย, ชาวจีน, ธนาคารแห่งประเทศไทย); a name that
-# ends such a token still counts when the token part before it is one of these words.
-_GLUE_BEFORE = ("ประเทศ", "แห่ง", "ชาว", "คน")
-# Short names that are also ordinary words or given names (ชาด vermilion, มาลี a name,
-# เช็ก to check): only counted right after a word that announces a country.
-_STRICT_BEFORE = re.compile(r"(?:ประเทศ|สาธารณรัฐ|ชาว|รัฐบาล|ราชอาณาจักร|แห่ง|ไทย\s*[-–])\s*$")
 _LEADING_VOWEL = frozenset("เแโใไ")
 _FOLLOWING_MARK = re.compile(r"[\u0e30-\u0e3a\u0e45-\u0e4e]")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
@@ -83,16 +77,23 @@ def aliases() -> dict[str, Alias]:
 
 
 @functools.cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """The alias trie; words that make a following name no country (ทะเล…); words that announce
+    a short, ambiguous name (``seeds/country_context.csv``, strict_before; and ``ไทย-``);
+    words a name may be glued after inside one newmm token (glue_before)."""
     prefixes = [r["text"] for r in read_seed("country_exclusions") if r["kind"] == "prefix"]
     not_country_before = re.compile("(?:" + "|".join(map(re.escape, prefixes)) + r")\s*$")
-    return re.compile(trie_pattern(aliases())), not_country_before
+    context: dict[str, list[str]] = {}
+    for row in read_seed("country_context"):
+        context.setdefault(row["kind"], []).append(row["word"])
+    strict_before = re.compile("(?:" + "|".join(map(re.escape, context["strict_before"])) + r"|ไทย\s*[-–])\s*$")
+    return re.compile(trie_pattern(aliases())), not_country_before, strict_before, tuple(context["glue_before"])
 
 
 def find(body: str, starts: frozenset[int], ends: frozenset[int], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, Alias]]:
     """Country mentions in body[lo:hi] as (start, end, alias), given the token boundaries
     (empty sets: no tokens, only character checks apply)."""
-    pattern, not_country_before = _patterns()
+    pattern, not_country_before, strict_before, glue_before = _patterns()
     table = aliases()
     out = []
     for m in pattern.finditer(body, lo, len(body) if hi is None else hi):
@@ -104,9 +105,9 @@ def find(body: str, starts: frozenset[int], ends: frozenset[int], lo: int = 0, h
         if _HONORIFIC_BEFORE.search(before):
             continue
         if alias.thai:
-            if not _thai_boundaries(body, s, e, starts, ends, before) or not_country_before.search(before):
+            if not _thai_boundaries(body, s, e, starts, ends, before, glue_before) or not_country_before.search(before):
                 continue
-            if alias.strict and not _STRICT_BEFORE.search(before):
+            if alias.strict and not strict_before.search(before):
                 continue
         elif not _latin_boundaries(body, s, e):
             continue
@@ -121,14 +122,16 @@ def _latin_boundaries(body: str, s: int, e: int) -> bool:
     return body[e - 1] == "." or e == len(body) or not _LATIN_WORD_CHAR.match(body[e])
 
 
-def _thai_boundaries(body: str, s: int, e: int, starts: frozenset[int], ends: frozenset[int], before: str) -> bool:
+def _thai_boundaries(
+    body: str, s: int, e: int, starts: frozenset[int], ends: frozenset[int], before: str, glue_before: tuple[str, ...]
+) -> bool:
     if s and body[s - 1] in _LEADING_VOWEL:
         return False
     if e < len(body) and _FOLLOWING_MARK.match(body[e]):
         return False
     if not starts:
         return True
-    start_ok = s in starts or before.endswith(_GLUE_BEFORE)
+    start_ok = s in starts or before.endswith(glue_before)
     end_ok = e in ends or e == len(body) or not _THAI.match(body[e])
     return start_ok and end_ok
 

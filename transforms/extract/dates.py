@@ -36,6 +36,12 @@ _MONTH_RANGE_SEP = r"\s*(?:-|–|—|ถึง|จนถึง|และ|to|unti
 _DAYS_SEP_RE = re.compile(r"[-–—,]|ถึง|และ|วันที่")
 # Relative words after a month (or day and month) that fix the year: this one, the last one, the next one.
 _RELATIVE = r"(?P<rel>\s*(?:(?:ศก|ปี)\s*นี้|ที่จะถึง(?:\s*นี้)?|ที่ผ่านมา|นี้))"
+# ``X นี้``: this year's X unless it lies this far back and next year's X this close ahead (in days).
+_THIS_PAST_DAYS = 62
+_NEXT_AHEAD_DAYS = 120
+# ``ทุกวันที่ 5 ธันวาคมของทุกปี``: a date that recurs every year is no calendar date.
+_EVERY_BEFORE = re.compile(r"ทุก\s*(?:วันที่|วัน)?\s*$")
+_EVERY_AFTER = re.compile(r"\s*(?:ของ)?\s*ทุก\s*ปี")
 _TWO_DIGIT_WINDOW = 15  # years around the page date a 2-digit BE year may fall in
 _TWO_DIGIT_MIN_CE = 1997  # without a page date: BE 40 and later (``13`` after a month is a count)
 # Every rule has a month name in it: rules only run in windows this far around month names.
@@ -108,7 +114,8 @@ class _Rule:
 def _rules() -> tuple[_Rule, ...]:
     """Rules in priority order: at one position the earlier rule wins; longer matches beat shorter ones."""
     after_day, alone, en = _month_patterns()
-    mon = f"(?:เดือน\\s*)?(?:{after_day})"
+    # ``9 เดือน (ม.ค.-ก.ย. 2566)``, ``9 เดือน ม.ค.``: after a number, เดือน with a space is a count of months
+    mon = f"(?:เดือน)?(?:{after_day})"
     mon_alone = f"(?:เดือน\\s*)?(?:{alone})"
     rules = [
         # 30 ก.ย. - 2 ต.ค. 2563 ; 31 ก.ค.-17 ธ.ค. 63 ; 1 ม.ค. 2564 ถึง 5 ม.ค. 2565
@@ -176,6 +183,12 @@ def _infer_year(published: dt.date | None, month: int, day: int | None, relative
         return (year * 12 + month - 1) * 31 + ((day or 1) - 1) - ref
 
     candidates = [published.year - 1, published.year, published.year + 1]
+    if relative == "นี้":
+        # ``กันยายนนี้`` is this year's September, even eight months ahead; only a month well past
+        # with next year's close ahead is the coming one (``มกราคมนี้`` written in late December).
+        this_year, next_year = distance(published.year), distance(published.year + 1)
+        soon_next = this_year < -_THIS_PAST_DAYS and next_year <= _NEXT_AHEAD_DAYS
+        return published.year + 1 if soon_next else published.year
     if relative.startswith("ที่จะถึง"):
         future = [y for y in candidates if distance(y) >= 0]
         return min(future, key=distance) if future else None
@@ -249,6 +262,8 @@ def _rows_for(m: re.Match[str], rule: str, published: dt.date | None) -> Iterato
         days = [int(to_arabic_digits(d)) for d in re.findall(_NEXT_DAY, _DAYS_SEP_RE.sub(" ", m.group("days")))]
     tag = ""
     if y1 is None:
+        if _EVERY_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) or _EVERY_AFTER.match(m.string, end):
+            return
         y1 = _infer_year(published, m1, days[-1], relative)
         tag = ":inferred_year"
     if y1 is None:

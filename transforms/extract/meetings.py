@@ -24,16 +24,17 @@ from transforms.thai_text import DIGIT, parse_int, read_seed
 
 MAX_NAME_CHARS = 220
 
-_ORDINAL_TH = re.compile(rf"(?:ครั้งที่|สมัยที่)\s*({DIGIT}+)(\s*/\s*{DIGIT}{{2,4}})?(?!{DIGIT})|ครั้งแรก")
-# เป็นครั้งที่ 2 / เป็นครั้งแรก: for the second / first time, not a meeting number
-_TIMES_BEFORE = re.compile(r"(?:เป็น|อีก)\s*$")
-# ครั้งแรกในรอบ 4 ปี, ครั้งแรกหลังจาก…: the first time since, not a first meeting
-_FIRST_TIME_AFTER = re.compile(r"\s*(?:ใน|หลัง|นับ|ของ|ที่|เมื่อ|สำหรับ|เท่านั้น)")
-# ห้องประชุม (meeting room), สถานที่ประชุม (venue), ผู้เข้าร่วมประชุม (participants)
-_NOT_ANCHOR_BEFORE = re.compile(r"(?:ห้อง|สถาน|ผู้เข้าร่วม|ผู้ร่วม)$")
+# ครั้งที่ 44 - 45: two meetings; ครั้งที่ 5-3/2564: a composite code, not a meeting's number
+_ORDINAL_TH = re.compile(
+    rf"(?:ครั้งที่|สมัยที่)\s*(?P<n>{DIGIT}+)(?:\s*[-–]\s*(?P<to>{DIGIT}+))?(?P<session>\s*/\s*{DIGIT}{{2,4}})?(?!{DIGIT})|ครั้งแรก"
+)
+# a meeting session numbered after an event's own edition: … ซีเกมส์ ครั้งที่ 33 … ครั้งที่ 4/2568
+_SESSION_AFTER_CHARS = 160
+# ในช่วง 19.00 น: a time of day is never part of a meeting's name
+_TIME_OF_DAY = re.compile(rf"{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}\s*น")
 _IN_BEFORE_ANCHOR = re.compile(r"\s*(?:ใน\s*คราว|ใน|คราว)?\s*$")
 _EN_WORD = r"(?:[-–]?[A-Z0-9][\w’'&+.\-–]*|of|the|and|on|for|between|in|to|with|[-–&+])"
-_TRAILING_LATIN = re.compile(rf"({_EN_WORD}(?:\s+(?:{_EN_WORD}|\([A-Za-z0-9 .\-]+\)))*)\s*$")
+_TRAILING_LATIN = re.compile(rf"({_EN_WORD}(?:,?\s+(?:{_EN_WORD}|\([A-Za-z0-9 .\-]+\)))*)\s*$")
 _ORDINAL_EN = re.compile(
     r"(?<!\w)(?:[Tt]he\s+)?(\d{1,3})(?:st|nd|rd|th)\s+"
     r"((?:[-–]?[A-Z][\w’'&+.\-–]*)(?:\s+(?:[-–]?[A-Z][\w’'&+.\-–]*|of|the|and|on|for|between|to|[-–&+]))*)"
@@ -42,7 +43,11 @@ _ORDINAL_EN = re.compile(
 _EN_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|on|for|between|to|The|A|An|In|On|At|This|[-–&+]))+$")
 _NAME_TRAILING = " \t(,:;–-"
 _SQUASH = re.compile(r"[\s\-–—:()'\".,’‘“”]")
+# ``การประชุมในกรอบ BRICS Summit``: an acronym and a meeting noun, nothing else
+_BARE_ACRONYM_MEETING = re.compile(r"^(?:(?:การ)?ประชุม(?:ใน(?:กรอบ)?)?\s*)?([A-Z][A-Z0-9+]{2,})\s+([A-Z][a-z]+)$")
 _ANCHOR_WORDS = re.compile(r"^(?:การประชุม|ที่ประชุม|ประชุม)")
+# words right before an event word that make it head a phrase: ในงาน…, จัดงาน…, ร่วมงาน…, พิธี…
+_EVENT_OPENERS = ("ใน", "จัด", "ร่วม", "ของ", "และ")
 
 
 class _Patterns(NamedTuple):
@@ -53,6 +58,10 @@ class _Patterns(NamedTuple):
     clause: re.Pattern[str]
     committee: re.Pattern[str]
     generic: frozenset[str]
+    venue_before: re.Pattern[str]  # ห้องประชุม, หอประชุม: a place, not a meeting
+    times_before: re.Pattern[str]  # เป็นครั้งที่ 2: for the second time
+    first_time_after: re.Pattern[str]  # ครั้งแรกในรอบ 4 ปี: the first time since
+    first_at_place: re.Pattern[str]  # ครั้งแรกที่นครปูซาน: the first meeting, held there
 
 
 @functools.cache
@@ -72,6 +81,10 @@ def _patterns() -> _Patterns:
         clause=alternation("clause"),
         committee=alternation("committee"),
         generic=frozenset(kinds["generic"]),
+        venue_before=re.compile(f"(?:{alternation('venue_before').pattern})$"),
+        times_before=re.compile(f"(?:{alternation('times_before').pattern})\\s*$"),
+        first_time_after=re.compile(f"\\s*(?:{alternation('first_time_after').pattern})"),
+        first_at_place=re.compile(f"\\s*ที่\\s*(?:{alternation('place_after_first').pattern})"),
     )
 
 
@@ -80,9 +93,20 @@ def _plausible_name(name: str) -> bool:
     of event that happens to be numbered (งาน…, การแข่งขัน…)."""
     p = _patterns()
     rest = _ANCHOR_WORDS.sub("", name).strip()
-    if not rest or rest in p.generic or p.clause.search(name):
+    if not rest or rest in p.generic or p.clause.search(name) or _TIME_OF_DAY.search(name):
         return False
-    return not (p.event.search(name) and not p.organ.search(name))
+    return not (_names_event(name) and not p.organ.search(name))
+
+
+def _names_event(name: str) -> bool:
+    """An event word that starts a word of the name (``ในพิธีงานวันครู``, ``“มหกรรม…``), not one
+    inside another word (``ด้านงานยุติธรรม``: justice work, no fair)."""
+    p = _patterns()
+    for m in p.event.finditer(name):
+        before = name[: m.start()]
+        if not before or before[-1] in " (“\"'" or _ANCHOR_WORDS.fullmatch(before) or before.endswith(_EVENT_OPENERS):
+            return True
+    return False
 
 
 def _thai_name_span(body: str, ord_start: int, session_numbered: bool) -> tuple[int, int] | None:
@@ -90,13 +114,16 @@ def _thai_name_span(body: str, ord_start: int, session_numbered: bool) -> tuple[
     a meeting. ``session_numbered``: the ordinal is written N/YYYY, a meeting session."""
     p = _patterns()
     lo = max(body.rfind("\n", 0, ord_start) + 1, ord_start - MAX_NAME_CHARS)
-    # การประชุม AFMM ครั้งที่ 29 และ AFMGM ครั้งที่ 12: a name never runs over another ordinal
-    for previous in _ORDINAL_TH.finditer(body, lo, ord_start):
-        lo = previous.end()
+    # การประชุม AFMM ครั้งที่ 29 และ AFMGM ครั้งที่ 12: a name never runs over another ordinal,
+    # except an event's edition inside a committee's name before its session number
+    line_start = lo
+    for previous in _ORDINAL_TH.finditer(body, line_start, ord_start):
+        if not (session_numbered and _event_ordinal(body, line_start, previous.start())):
+            lo = previous.end()
     window = body[lo:ord_start]
     thai: tuple[int, int] | None = None
     for m in p.anchor.finditer(window):
-        if _NOT_ANCHOR_BEFORE.search(window[: m.start()]):
+        if p.venue_before.search(window[: m.start()]):
             continue
         # การประชุม สมัชชาอนามัยโลก: meeting words in a row start one name
         thai = (thai[0], m.end()) if thai and not window[thai[1] : m.start()].strip() else m.span()
@@ -117,6 +144,15 @@ def _thai_name_span(body: str, ord_start: int, session_numbered: bool) -> tuple[
     return None
 
 
+def _event_ordinal(body: str, lo: int, ord_start: int) -> bool:
+    """Does the ordinal at ``ord_start`` number an event (``…การแข่งขันกีฬาซีเกมส์ ครั้งที่ 33``)
+    rather than a meeting: an event word comes after the last meeting or organ word before it?"""
+    p = _patterns()
+    events = [m.start() for m in p.event.finditer(body, lo, ord_start)]
+    others = [m.start() for r in (p.anchor, p.organ, p.committee) for m in r.finditer(body, lo, ord_start)]
+    return bool(events) and max(events) > max(others, default=-1)
+
+
 class _Mention(NamedTuple):
     start: int
     name_end: int
@@ -126,15 +162,30 @@ class _Mention(NamedTuple):
     rule: str
 
 
+def _session_follows(body: str, i: int) -> bool:
+    """A session-numbered ordinal (``ครั้งที่ 4/2568``) follows on the same line."""
+    line_end = body.find("\n", i)
+    hi = min(i + _SESSION_AFTER_CHARS, len(body) if line_end < 0 else line_end)
+    return any(m.group("session") for m in _ORDINAL_TH.finditer(body, i, hi))
+
+
 def _thai_mentions(body: str) -> list[_Mention]:
+    p = _patterns()
     found = []
     for m in _ORDINAL_TH.finditer(body):
         s = m.start()
-        if _TIMES_BEFORE.search(body[max(0, s - 8) : s]):
+        if p.times_before.search(body[max(0, s - 8) : s]):
             continue
-        if m.group(1) is None and _FIRST_TIME_AFTER.match(body, m.end()):
+        if m.group("n") is None and p.first_time_after.match(body, m.end()) and not p.first_at_place.match(body, m.end()):
             continue
-        span = _thai_name_span(body, s, m.group(2) is not None)
+        ordinals = _ordinals(m)
+        if not ordinals:
+            continue
+        if m.group("session") is None and _session_follows(body, m.end()):
+            line_start = max(body.rfind("\n", 0, s) + 1, s - MAX_NAME_CHARS)
+            if _event_ordinal(body, line_start, s):
+                continue
+        span = _thai_name_span(body, s, m.group("session") is not None)
         if span is None:
             continue
         name_end = len(body[: span[1]].rstrip(_NAME_TRAILING))  # X (ครั้งที่ 1/2567), X, ครั้งที่ 5
@@ -143,9 +194,22 @@ def _thai_mentions(body: str) -> list[_Mention]:
             cut = name.rfind("(")
             name = " ".join((name[:cut] + name[cut + 1 :]).split())
         if _plausible_name(name):
-            ordinal = parse_int(m.group(1)) if m.group(1) else 1
-            found.append(_Mention(span[0], name_end, m.end(), name, ordinal, "th_ordinal_after"))
+            found.extend(_Mention(span[0], name_end, m.end(), name, n, "th_ordinal_after") for n in ordinals)
     return found
+
+
+def _ordinals(m: re.Match[str]) -> list[int]:
+    """Numbers of a Thai ordinal phrase: ครั้งแรก 1, ครั้งที่ 5/2564 5, ครั้งที่ 44 - 45 both;
+    none for a composite code (ครั้งที่ 5-3/2564, 94-1/2568)."""
+    if m.group("n") is None:
+        return [1]
+    first = parse_int(m.group("n"))
+    if m.group("to") is None:
+        return [first]
+    last = parse_int(m.group("to"))
+    if m.group("session") or not first < last <= first + 3:
+        return []
+    return list(range(first, last + 1))
 
 
 def _english_mentions(body: str) -> list[_Mention]:
@@ -165,11 +229,16 @@ def _squash(name: str) -> str:
 
 
 def same_meeting(a: str, b: str) -> bool:
-    """Names of one meeting written differently: one inside the other, or mostly the same
-    letters once the meeting word in front is set aside."""
+    """Names of one meeting written differently: one inside the other, mostly the same letters
+    once the meeting word in front is set aside, or the same acronym in both (``การประชุมสุดยอด
+    กลุ่มประเทศ BRICS`` and ``BRICS Summit``, with the same number)."""
     x, y = _squash(a), _squash(b)
     if x in y or y in x or SequenceMatcher(None, x, y).ratio() >= 0.7:
         return True
+    for short, other in ((a, b), (b, a)):
+        bare = _BARE_ACRONYM_MEETING.match(short)
+        if bare and _patterns().keyword.fullmatch(bare.group(2)) and re.search(rf"(?<![\w-]){re.escape(bare.group(1))}(?![\w-])", other):
+            return True
     x, y = _ANCHOR_WORDS.sub("", x), _ANCHOR_WORDS.sub("", y)
     return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= 0.6
 

@@ -22,15 +22,27 @@ _D = "[0-9๐-๙]"
 _DIGITS = rf"(?:{_D}{{1,3}}(?:,{_D}{{3}})+|{_D}+)(?:\.{_D}+)?(?!{_D})"
 # Not the tail of another number or of a code (``COVID19``), except right after a currency (``USD10``).
 _NUMBER = rf"(?<![0-9๐-๙.,A-Za-z]){_DIGITS}"
-_TH_MULTIPLIERS = {"ร้อย": 100, "พัน": 1_000, "หมื่น": 10_000, "แสน": 100_000, "ล้าน": 1_000_000}
-# Headline abbreviations: ``1.67 ลล.บาท`` (ล้านล้าน), ``35 ล.บาท`` (ล้าน).
-_TH_ABBREVIATED_MULTIPLIERS = {"ลล.": 1_000_000_000_000, "ล.": 1_000_000}
-_EN_MULTIPLIERS = {
-    "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "mn": 1_000_000, "bn": 1_000_000_000,
-}
-_TH_MULT = "(?:(?:" + "|".join(_TH_MULTIPLIERS) + r")+|ลล\.|ล\.)"
-_EN_MULT = r"(?i:" + "|".join(sorted(_EN_MULTIPLIERS, key=len, reverse=True)) + r")\b"
+
+
+@functools.cache
+def _multipliers() -> dict[str, dict[str, int]]:
+    """Number words of ``seeds/number_words.csv`` by kind (th, th_abbr, en) -> value."""
+    table: dict[str, dict[str, int]] = {}
+    for row in read_seed("number_words"):
+        table.setdefault(row["kind"], {})[row["word"]] = int(row["value"])
+    return table
+
+
+def _th_mult() -> str:
+    words = _multipliers()
+    abbreviated = "|".join(map(re.escape, sorted(words["th_abbr"], key=len, reverse=True)))
+    return "(?:(?:" + "|".join(map(re.escape, words["th"])) + r")+|" + abbreviated + ")"
+
+
+def _en_mult() -> str:
+    return r"(?i:" + "|".join(sorted(map(re.escape, _multipliers()["en"]), key=len, reverse=True)) + r")\b"
+
+
 # "More than" inside an amount: ``4 ล้านกว่าบาท``, ``500 กว่าล้านบาท`` (the amount is the stated bound).
 _MORE = r"(?:\s?กว่า)?"
 
@@ -38,15 +50,21 @@ _MORE = r"(?:\s?กว่า)?"
 def _amount(first_number: str) -> str:
     """One amount: Thai multiplied parts may add up (``1 ล้าน 5 แสน``); the last part may carry an
     English multiplier."""
+    th_mult, en_mult = _th_mult(), _en_mult()
     number = f"(?:{first_number})"
-    part = rf"{_NUMBER}{_MORE}\s{{0,2}}{_TH_MULT}\s{{0,2}}"
-    last = rf"(?:\s{{0,3}}{_MORE}{_TH_MULT}|\s{{1,2}}{_EN_MULT})?"
-    return rf"(?:{number}{_MORE}\s{{0,2}}{_TH_MULT}\s{{0,2}}(?:{part})*{_NUMBER}|{number}){last}"
+    part = rf"{_NUMBER}{_MORE}\s{{0,2}}{th_mult}\s{{0,2}}"
+    last = rf"(?:\s{{0,3}}{_MORE}{th_mult}|\s{{1,2}}{en_mult})?"
+    return rf"(?:{number}{_MORE}\s{{0,2}}{th_mult}\s{{0,2}}(?:{part})*{_NUMBER}|{number}){last}"
 
 
-_AMOUNT = _amount(_NUMBER)
-_PART_RE = re.compile(rf"({_D}[0-9๐-๙,]*(?:\.{_D}+)?){_MORE}\s*({_TH_MULT}|{_EN_MULT})?")
+@functools.cache
+def _part_re() -> re.Pattern[str]:
+    return re.compile(rf"({_D}[0-9๐-๙,]*(?:\.{_D}+)?){_MORE}\s*({_th_mult()}|{_en_mult()})?")
+
+
 _RANGE_SEP = r"\s*(?:-|–|—|ถึง|to)\s*"
+# ``ทองคำน้ำหนัก 2 บาท``, ``น้ำหนักกว่า 90 บาท``: บาท is also a unit of weight for gold.
+_WEIGHT_BEFORE = re.compile(r"หนัก\s*(?:กว่า|ประมาณ|รวม)?\s*$")
 
 
 @functools.cache
@@ -73,35 +91,37 @@ def _alternation(position: str) -> str:
 def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(rule name, regex) in priority order: at one position the earlier rule wins."""
     suffix, prefix = _alternation("suffix"), _alternation("prefix")
+    amount = _amount(_NUMBER)
     return (
         # 50 ล้านดอลลาร์สหรัฐ ; 1.5 พันล้านบาท ; 215,052 million Baht ; 10,000 - 100,000 บาท ; 10,000-baht
         # ``ราคา 80.- บาท``: the dash closes a price with no satang.
         ("amount_currency", re.compile(
-            rf"(?=[0-9๐-๙])(?P<a1>{_AMOUNT})(?:{_RANGE_SEP}(?P<a2>{_AMOUNT}))?(?:\.-)?{_MORE}(?:\s{{0,3}}|-)"
+            rf"(?=[0-9๐-๙])(?P<a1>{amount})(?:{_RANGE_SEP}(?P<a2>{amount}))?(?:\.-)?{_MORE}(?:\s{{0,3}}|-)"
             rf"(?P<cur>{suffix})")),
         # USD 5 million ; US$1.5 billion ; THB 100,000 ; USD10 billion
         ("currency_amount", re.compile(
-            rf"(?=[A-Z$€£¥])(?P<cur>{prefix})\s{{0,2}}(?P<a1>{_amount(_DIGITS)})(?:{_RANGE_SEP}(?P<a2>{_AMOUNT}))?")),
+            rf"(?=[A-Z$€£¥])(?P<cur>{prefix})\s{{0,2}}(?P<a1>{_amount(_DIGITS)})(?:{_RANGE_SEP}(?P<a2>{amount}))?")),
     )
 
 
 def _multiplier(words: str | None) -> int:
     if not words:
         return 1
-    if words.lower() in _EN_MULTIPLIERS:
-        return _EN_MULTIPLIERS[words.lower()]
-    if words in _TH_ABBREVIATED_MULTIPLIERS:
-        return _TH_ABBREVIATED_MULTIPLIERS[words]
+    table = _multipliers()
+    if words.lower() in table["en"]:
+        return table["en"][words.lower()]
+    if words in table["th_abbr"]:
+        return table["th_abbr"][words]
     value = 1
-    for word in re.findall("|".join(_TH_MULTIPLIERS), words):
-        value *= _TH_MULTIPLIERS[word]  # พันล้าน = พัน x ล้าน
+    for word in re.findall("|".join(map(re.escape, table["th"])), words):
+        value *= table["th"][word]  # พันล้าน = พัน x ล้าน
     return value
 
 
 def _parse_amount(text: str) -> tuple[Decimal, bool] | None:
     """Value of an amount and whether it carries a multiplier; None when the parts do not add up
     (``3 พัน 15 ล้าน`` is two numbers, not one amount)."""
-    parts = [(Decimal(to_arabic_digits(n).replace(",", "")), _multiplier(w)) for n, w in _PART_RE.findall(text)]
+    parts = [(Decimal(to_arabic_digits(n).replace(",", "")), _multiplier(w)) for n, w in _part_re().findall(text)]
     multipliers = [mult for _, mult in parts]
     if any(a <= b for a, b in itertools.pairwise(multipliers)):
         return None
@@ -121,7 +141,7 @@ def _amounts(m: re.Match[str]) -> list[tuple[Decimal, str]] | None:
     (low, low_has_mult), (high, high_has_mult) = first, second
     if not low_has_mult and high_has_mult:
         # 2.01-3.00 ล้านบาท: the multiplier written once applies to both ends.
-        low *= _multiplier(_PART_RE.findall(m.group("a2"))[-1][1])
+        low *= _multiplier(_part_re().findall(m.group("a2"))[-1][1])
     if low > high:
         return None  # ``ปี 2566 - 2,000 ล้านบาท``: a number before a dash, not the start of a range
     return [(low, ":range_start"), (high, ":range_end")]
@@ -141,6 +161,8 @@ def extract(doc: DocContext) -> list[dict]:
         if start < covered_until:
             continue
         currency = _currencies()[m.group("cur")][0]
+        if currency == "THB" and _WEIGHT_BEFORE.search(body, max(0, start - 16), start):
+            continue
         produced = [
             {
                 "surface": m.group(0),

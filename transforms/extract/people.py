@@ -46,16 +46,17 @@ MIN_GLUED_ROLE_CHARS = 5
 
 _THAI_NAME_START = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e44]")  # consonant or leading vowel
 _LATIN_CAPITAL = re.compile(r"[A-Z]")
+_THAI_CHAR = re.compile(r"[\u0e01-\u0e4e]")
+_RANK_QUALIFIER = re.compile(r"\(\s*[\u0e01-\u0e4e]{2,12}\s*\)(?= ?[\u0e01-\u0e2e\u0e40-\u0e44])")
 # A Thai name chunk ends at a space or punctuation; dots stay (they belong to abbreviations).
 _CHUNK = re.compile(r"[^\s()\[\]{},;:“”\"‘’'/|!?]+")
 # พ.ศ., รมว.ดศ.: a dotted title right after an abbreviation is part of it
 _ABBREVIATION_TAIL = re.compile(r"(?:[\u0e01-\u0e2e]\.|\.[\u0e01-\u0e2e]{1,3})$")
-_FUNCTION_WORD_BEFORE = re.compile(r"(?:มี|โดย|และ|กับ|ของ|ให้|จาก|ถึง|ว่า|คือ|ด้วย|แก่|ต่อ|ใน|พบ|คารวะ)$")
 _COUNT_BEFORE = re.compile(r"[0-9๐-๙]\s*$")
 _WITHHELD_FAMILY = re.compile(r"\s*\(\s*สงวนนามสกุล\s*\)")
-_PARTICLES = r"(?:bin|binti|van|von|de|da|der|den|del|di|du|dos|al|el|la|le)"
-_LATIN_NAME_WORD = re.compile(rf"[A-Z][A-Za-z’'\-.]*|{_PARTICLES}\b")
 _LATIN_BRACKET = re.compile(r"\(\s*[^()\u0e01-\u0e5b]{2,80}\)")
+# a Thai transliteration in brackets after a Latin name: a name, no clause
+_THAI_BRACKET = re.compile(r"\(\s*[\u0e01-\u0e4e][^()A-Za-z0-9]{1,60}\)")
 # an English title runs to Thai text, a bracket or the end of its clause (", paid a call…")
 _EN_POSITION = re.compile(
     r"[A-Z](?:(?!\s(?:[Aa]t|on|during|who|which|has|have|had|was|is|will|said)\s)"
@@ -69,11 +70,6 @@ _EN_TITLE_RUN = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*")
 _EN_TITLE_TAIL = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*\s*,?\s*$")
 _EN_CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
 MAX_EN_NAME_WORDS = 3
-# single-word roles that also start names of places and firms (King Power, Queen Sirikit Centre)
-_ORG_NAME_TITLES = frozenset({"King", "Queen", "Chief", "Head", "Senior", "Manager", "Chair", "Founder", "Premier"})
-_ENGLISH_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ness", "ing", "ance", "ence", "ship", "ism", "ics", "ure", "ogy")
-_PHRASE_WORDS = frozenset({"การ", "ความ", "แห่ง", "ของ", "ใน", "และ", "ที่", "ซึ่ง", "เพื่อ", "โดย", "จาก", "กับ"})
-_COPULAS = frozenset({"เป็น", "อยาก", "จะ", "ได้", "ไม่"})
 _NOT_TITLES = frozenset({"false_start", "weak", "suffix"})
 _FUNCTION_POS = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "PART", "DET", "PRON", "ADV", "NUM", "PUNCT"})
 # ในฐานะ (in the capacity of), ดำรงตำแหน่ง (holding the post of) before a role
@@ -100,6 +96,14 @@ class _Lexicon(NamedTuple):
     particle: re.Pattern[str]
     given: frozenset[str]
     family: frozenset[str]
+    latin_name_word: re.Pattern[str]  # a capitalised word or a name particle (bin, van, de)
+    thai_particle: re.Pattern[str]  # บิน: the father's name follows
+    function_before: re.Pattern[str]  # function words glued before an honorific
+    org_name_titles: frozenset[str]  # single-word roles that also start names of places and firms
+    noun_endings: tuple[str, ...]  # endings of English nouns, never of names
+    phrase_words: frozenset[str]  # words that make a chunk a phrase rather than a family name
+    copulas: frozenset[str]  # right before a role: one someone would be, not one they hold
+    known_people: frozenset[str]  # names of foreign leaders often written after a role alone
 
 
 @functools.cache
@@ -108,6 +112,10 @@ def _lexicon() -> _Lexicon:
     terms: dict[str, list[str]] = {}
     for row in read_seed("positions"):
         terms.setdefault(row["kind"], []).append(row["term"])
+    words: dict[str, list[str]] = {}
+    for row in read_seed("person_terms"):
+        words.setdefault(row["kind"], []).append(row["term"])
+    latin_particles = "|".join(map(re.escape, words["latin_particle"]))
     return _Lexicon(
         honorific=re.compile(countries.trie_pattern(kinds)),
         honorific_kind=kinds,
@@ -122,6 +130,14 @@ def _lexicon() -> _Lexicon:
         particle=re.compile(countries.trie_pattern(r["particle"] for r in read_seed("family_name_particles")) + r"(?=[\s(),]|$)"),
         given=frozenset(thai_male_names()) | frozenset(thai_female_names()),
         family=frozenset(thai_family_names()),
+        latin_name_word=re.compile(rf"[A-Z][A-Za-z’'\-.]*|(?:{latin_particles})\b"),
+        thai_particle=re.compile(countries.trie_pattern(words["thai_particle"]) + r"(?=\s)"),
+        function_before=re.compile("(?:" + countries.trie_pattern(words["function_before"]) + ")$"),
+        org_name_titles=frozenset(words["org_name_title"]),
+        noun_endings=tuple(words["english_noun_ending"]),
+        phrase_words=frozenset(words["phrase_word"]),
+        copulas=frozenset(words["copula"]),
+        known_people=frozenset(r["name"] for r in read_seed("known_people")),
     )
 
 
@@ -134,6 +150,7 @@ class _Mention:
     position: str | None
     rule: str
     latin: bool
+    aliases: list[str] = field(default_factory=list)  # the transliteration in brackets after it
 
     @property
     def name(self) -> str:
@@ -215,7 +232,7 @@ def _family_like(text: _Text, a: int, b: int, lex: _Lexicon, known_family: str |
         return len(chunk) >= 2
     if _fragmentary(text, a, b):  # มา/ซา/โตะ: a transliterated name, whatever its first piece
         return True
-    inner = [t for t in toks[:-1] if t.text in _PHRASE_WORDS]
+    inner = [t for t in toks[:-1] if t.text in lex.phrase_words]
     if len(inner) > 1 or (inner and len(chunk) > 14):  # ปฐมเหตุแห่งการต่อสู้…: a phrase, not a name
         return False
     first = toks[0]
@@ -234,34 +251,127 @@ def _thai_name(text: _Text, pos: int, lex: _Lexicon, known: dict[str, str]) -> t
     m = _CHUNK.match(body, pos)
     if not m or not _THAI_NAME_START.match(body, pos):
         return None
-    end = m.end() if body[pos : m.end()] in lex.given else _stop_cut(text, pos, m.end(), lex)
+    whole = body[pos : m.end()]
+    end = m.end() if whole in lex.given else min(_stop_cut(text, pos, m.end(), lex), _glued_clause(text, pos, m.end(), lex, known))
     given = body[pos:end].rstrip("ฯ")  # ประวิตรฯ: the given name, abbreviated
     if len(given) < 2 or "." in given or given in lex.stops or given in lex.not_name or lex.role.match(given):
         return None
+    if given not in lex.given and given not in known and given.startswith(lex.not_name):
+        return None  # ไฟเซอร์ และโมเดอร์นา: เซอร์ is no Sir here
     parts = [given]
     if end < m.end():  # a verb was glued to the given name: nothing else belongs to the name
         return parts, end
-    while len(parts) < MAX_CHUNKS and end < len(body) and body[end] == " ":
+    spelled = _spelled_out(text, end, lex)
+    if spelled:  # นางอานา มาเรีย ปริเอโต อาบัด (H.E. Mrs. Ana Maria Prieto Abad): word for word
+        chunks, end = spelled
+        return parts + chunks, end
+    limit = MAX_CHUNKS
+    father = father_titles = False
+    while len(parts) < limit and end < len(body) and body[end] == " ":
         particle = lex.particle.match(body, end + 1)
         if particle:  # ม.ร.ว. X Y ณ อยุธยา
             parts.append(particle.group())
             end = particle.end()
             break
+        son_of = lex.thai_particle.match(body, end + 1)
+        if son_of and len(parts) <= 2 and not father:  # มาจิด บิน อับดุลเลาะห์ อัลก็อซซอบี: the father's name follows
+            parts.append(son_of.group())
+            end = son_of.end()
+            limit = len(parts) + MAX_CHUNKS - 1
+            father = father_titles = True
+            continue
         nxt = _CHUNK.match(body, end + 1)
         if not nxt:
             break
         a = nxt.start()
-        b = min(_stop_cut(text, a, nxt.end(), lex), _role_cut(text, a, nxt.end(), lex))
-        if len(parts) == 1:
-            if not _family_like(text, a, b, lex, known.get(given)):
+        b = min(_family_stop_cut(text, a, nxt.end(), lex), _role_cut(text, a, nxt.end(), lex))
+        if father and father_titles and lex.honorific.fullmatch(body, a, b):
+            parts.append(body[a:b])  # … บิน เปองีรัน ฮาจี ซัลเละฮ์: the father's titles belong to his name
+            end = b
+            continue
+        if len(parts) == 1 or (father and father_titles):
+            father_titles = False
+            if not _family_like(text, a, b, lex, known.get(given) if len(parts) == 1 else None):
                 break
-        elif not (body[a:b] in lex.family or (_family_like(text, a, b, lex, None) and _role_follows(text, b, lex))):
+        elif not (
+            body[a:b] in lex.family
+            or (_family_like(text, a, b, lex, None) and (_role_follows(text, b, lex) or _transliteration_ahead(text, b, lex, limit - len(parts) - 1)))
+        ):
             break
         parts.append(body[a:b].rstrip("ฯ"))
         end = b
         if b < nxt.end():
             break
+    if lex.thai_particle.fullmatch(parts[-1]):  # a particle with nothing after it is no name part
+        parts.pop()
+        end = pos + len(" ".join(parts))
     return parts, end
+
+
+def _spelled_out(text: _Text, i: int, lex: _Lexicon) -> tuple[list[str], int] | None:
+    """The rest of a transliterated name whose Latin form follows in brackets with one word per
+    Thai chunk: (further chunks, end). Thai cuts such names into odd pieces (มา|เรีย), so the
+    bracket, not the pieces, says where the name ends."""
+    body = text.body
+    chunks: list[str] = []
+    while len(chunks) < MAX_CHUNKS:
+        j = _spaces(body, i, 1)
+        if j == i:
+            return None
+        bracket = _LATIN_BRACKET.match(body, j)
+        if bracket:
+            words = [w for w in re.findall(r"[A-Za-z][A-Za-z’'\-]*\.?", bracket.group()) if not w.endswith(".")]
+            words = [w for w in words if w not in lex.honorific_kind]
+            if chunks and len(words) == len(chunks) + 1:
+                return chunks, i
+            return None
+        nxt = _CHUNK.match(body, j)
+        if not nxt or not _THAI_NAME_START.match(nxt.group()) or "." in nxt.group() or len(nxt.group()) > MAX_FAMILY_CHARS:
+            return None
+        if nxt.group() in lex.stops or lex.role.match(nxt.group()) or nxt.group().startswith(lex.not_name):
+            return None
+        chunks.append(nxt.group())
+        i = nxt.end()
+    return None
+
+
+def _glued_clause(text: _Text, a: int, b: int, lex: _Lexicon, known: dict[str, str]) -> int:
+    """End of a given name seen in full earlier that a verb is glued to (อนุชาย้ำว่า,
+    ประยุทธ์มุ่งมั่นใน…): the verb may be short or unknown to the stop list, but the name is known."""
+    toks = text.within(a, b)
+    for k in range(1, len(toks)):
+        prefix = text.body[a : toks[k].start]
+        if prefix in known and b - toks[k].start >= MIN_NAME_STOP_CHARS:
+            nxt = toks[k]
+            if nxt.pos in ("VERB", "AUX") or nxt.text in lex.stops or nxt.text in lex.copulas:
+                return nxt.start
+    return b
+
+
+def _family_stop_cut(text: _Text, a: int, b: int, lex: _Lexicon) -> int:
+    """``_stop_cut`` for a family-name chunk, except a stop word that only ends the chunk right
+    before a role (หมื่นแจ้ง รองอธิบดี…: แจ้ง is part of the name, not a verb)."""
+    cut = _stop_cut(text, a, b, lex)
+    if cut < b and cut > a and not any(t.start > cut for t in text.within(cut, b)) and _role_follows(text, b, lex):
+        return b
+    return cut
+
+
+def _transliteration_ahead(text: _Text, i: int, lex: _Lexicon, max_chunks: int) -> bool:
+    """A Latin transliteration in brackets follows within ``max_chunks`` more chunks that could
+    be name parts (นายแฟร์ดีนันด์ โรมูอัลเดซ มาร์โคส จูเนียร์ (Mr. Ferdinand Romualdez Marcos Jr.))."""
+    body = text.body
+    for _ in range(max_chunks + 1):
+        j = _spaces(body, i)
+        if _LATIN_BRACKET.match(body, j):
+            return True
+        if j == i:
+            return False
+        nxt = _CHUNK.match(body, j)
+        if not nxt or not _family_like(text, j, nxt.end(), lex, None):
+            return False
+        i = nxt.end()
+    return False
 
 
 def _role_cut(text: _Text, a: int, b: int, lex: _Lexicon) -> int:
@@ -288,7 +398,7 @@ def _latin_name(text: _Text, pos: int, lex: _Lexicon) -> tuple[list[str], int] |
     words: list[tuple[str, int]] = []
     i = pos
     while len(words) < 6:
-        m = _LATIN_NAME_WORD.match(body, i)
+        m = lex.latin_name_word.match(body, i)
         if not m or m.group() in lex.role_en_words or (not words and not _LATIN_CAPITAL.match(m.group())):
             break
         words.append((m.group(), m.end()))
@@ -326,6 +436,10 @@ def _position_after(text: _Text, i: int, lex: _Lexicon) -> tuple[str, int] | Non
         if not chunk:
             return None
         end = _honorific_cut(text, j, _stop_cut(text, j, chunk.end(), lex, name=False), lex)
+        while end == chunk.end() and body.startswith("/", end) and lex.role.match(body, end + 1):
+            # รองนายกรัฐมนตรี/รัฐมนตรีว่าการกระทรวงกลาโหม: two posts held together
+            chunk = _CHUNK.match(body, end + 1)
+            end = _honorific_cut(text, j, _stop_cut(text, j, chunk.end(), lex, name=False), lex)
         parts = [body[j:end]]
         bare = m.end() == chunk.end()
         while len(parts) < 3 and end == chunk.end() and body.startswith(" ", end):
@@ -333,7 +447,9 @@ def _position_after(text: _Text, i: int, lex: _Lexicon) -> tuple[str, int] | Non
             if not nxt:
                 break
             acronym = bare and len(parts) == 1 and _ACRONYM.match(nxt.group())
-            if not (acronym or lex.continuation.match(nxt.group())):
+            # รองนายกรัฐมนตรีและ รมว.มหาดไทย: a role joined by และ to the next one
+            joined = parts[-1].endswith("และ") and lex.role.match(nxt.group())
+            if not (acronym or joined or lex.continuation.match(nxt.group())):
                 break
             chunk = nxt
             end = _stop_cut(text, nxt.start(), nxt.end(), lex, name=False)
@@ -372,7 +488,7 @@ def _position_before(text: _Text, i: int, lex: _Lexicon, claimed: int) -> str | 
         a = chunk_start + m.start()
         if m.start() and not text.word_start(a):
             continue
-        if any(t.text in _COPULAS for t in text.within(chunk_start, a)):
+        if any(t.text in lex.copulas for t in text.within(chunk_start, a)[-1:]):
             return None  # อยากเป็นนักธุรกิจ นาย…: a role someone would be, not one they hold
         if _stop_cut(text, a, chunk_end, lex, name=False) == chunk_end:
             return chunk[m.start() :] + tail
@@ -388,6 +504,8 @@ def _honorific_at(text: _Text, m: re.Match[str], lex: _Lexicon) -> tuple[str, in
     kind = lex.honorific_kind[word]
     if kind == "suffix":  # หญิง counts only right after a rank
         return None
+    if kind == "loanword" and s and _THAI_CHAR.match(body, s - 1) and not lex.function_before.search(body, max(0, s - 8), s):
+        return None  # วัคซีนไฟเซอร์: the end of a transliterated word, not Sir
     if kind == "false_start":
         # นายกมล: a known given name right after นาย makes it an honorific after all
         for k in range(len(word) - 1, 0, -1):
@@ -409,7 +527,7 @@ def _honorific_at(text: _Text, m: re.Match[str], lex: _Lexicon) -> tuple[str, in
         return None
     # มีนายอรรษิษฐ์: newmm may read มีนา (March) across the title; a function word before it
     # still marks a word start
-    if not text.word_start(s) and not _FUNCTION_WORD_BEFORE.search(body, max(0, s - 8), s):
+    if not text.word_start(s) and not lex.function_before.search(body, max(0, s - 8), s):
         return None
     if word == "นาย" and _COUNT_BEFORE.search(body, max(0, s - 12), s) and not _THAI_NAME_START.match(body, m.end()):
         return None  # จำนวน 85 นาย ประกอบด้วย: a classifier for people, not Mr
@@ -430,9 +548,14 @@ def _honorific_mention(text: _Text, m: re.Match[str], lex: _Lexicon, known: dict
             break
         end = nxt.end()
         weak = False
+    qualifier = _RANK_QUALIFIER.match(body, _spaces(body, end)) if not weak else None
+    if qualifier:  # พลโท (อาวุโส) ฮวาง ซวน เจี๋ยน: a qualifier of the rank, before the name
+        end = qualifier.end()
     honorific = " ".join(body[m.start() : end].split())
     pos = _spaces(body, end)
     if pos < len(body) and _LATIN_CAPITAL.match(body, pos):
+        if weak and m.start() and _THAI_CHAR.match(body, m.start() - 1) and not lex.function_before.search(body, max(0, m.start() - 8), m.start()):
+            return None  # รักคุณ Easy Life: คุณ glued to a Thai word is "you", not a title
         parsed = _latin_name(text, pos, lex)
         latin = True
     else:
@@ -452,15 +575,23 @@ def _complete_position(text: _Text, mention: _Mention, lex: _Lexicon, claimed: i
     body = text.body
     after = mention.end
     j = _spaces(body, after)
-    bracket = _LATIN_BRACKET.match(body, j) if not mention.latin else None
-    if bracket:  # นายโมริ ทาเคโอะ (H.E. Mr. Mori Takeo): the transliteration, same person
+    bracket = (_THAI_BRACKET if mention.latin else _LATIN_BRACKET).match(body, j)
+    if bracket:  # นายโมริ ทาเคโอะ (H.E. Mr. Mori Takeo), Mr. Nagesh Singh (นายนาเกช ซิงห์): the same person
         after = bracket.end()
+        if not mention.latin:  # a later mention of the Latin form is this person too
+            mention.aliases.append(_bracket_name(bracket.group(), lex))
     found = _position_after(text, after, lex)
     if found:
         mention.position, after = found
     else:
         mention.position = _position_before(text, mention.start, lex, claimed)
     return after
+
+
+def _bracket_name(bracket: str, lex: _Lexicon) -> str:
+    """The name in a Latin bracket, titles left out: ``(Dr.Abdulrahman Al Awar)`` -> Abdulrahman Al Awar."""
+    words = re.findall(r"[A-Za-z][A-Za-z’'\-]*\.?", bracket)
+    return " ".join(w for w in words if not w.endswith(".") and w not in lex.honorific_kind)
 
 
 def _role_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]], known: dict[str, str]) -> list[_Mention]:
@@ -486,9 +617,21 @@ def _role_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]
             (a1, b1), (a2, b2) = chunks[0], chunks[1]
             family = parts[1] in lex.family or _fragmentary(text, a2, b2)
             ok = family and (parts[0] in lex.given or _fragmentary(text, a1, b1))
+            # นายกรัฐมนตรีเชค ฮาซีนา (Sheikh Hasina): a transliteration in brackets vouches for a foreign name
+            ok = ok or _transliterated(text, parts, end) or " ".join(parts) in lex.known_people
         if ok:
             out.append(_Mention(pos, end, None, parts, body[m.start() : m.end()], "role_title", False))
     return out
+
+
+def _transliterated(text: _Text, parts: list[str], end: int) -> bool:
+    """A Latin name in brackets right after the Thai name, word for word (``เชค ฮาซีนา (Sheikh
+    Hasina)``), not a gloss of the last words (``จุดความร้อน (Hotspot)``)."""
+    bracket = _LATIN_BRACKET.match(text.body, _spaces(text.body, end))
+    if not bracket:
+        return False
+    words = [w for w in re.findall(r"[A-Z][A-Za-z’'\-]*\.?", bracket.group()) if not w.endswith(".")]
+    return len(words) >= 2 and len(words) >= len(parts) and all(len(p) <= MAX_FAMILY_CHARS for p in parts)
 
 
 def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Mention]:
@@ -500,7 +643,7 @@ def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, i
     for m in lex.role_en.finditer(body):
         if (m.start() and body[m.start() - 1].isalpha()) or any(a <= m.start() < b for a, b in taken + [(o.start, o.end) for o in out]):
             continue
-        if not body.startswith(" ", m.end()) or m.group() in _ORG_NAME_TITLES:
+        if not body.startswith(" ", m.end()) or m.group() in lex.org_name_titles:
             continue
         run = _EN_TITLE_RUN.match(body, m.end() + 1)
         if not run:
@@ -522,7 +665,7 @@ def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, i
         names = [w for w, _, _ in words]
         if len(names) < 2 or any(
             w.lower() in _EN_CONNECTORS or w in lex.role_en_words or w in lex.not_name_en
-            or w.endswith(_ENGLISH_NOUN_ENDINGS) or countries.aliases().get(w)
+            or w.endswith(lex.noun_endings) or countries.aliases().get(w)
             for w in names
         ):
             continue
@@ -541,7 +684,7 @@ def _latin_role_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]
     for m in _LATIN_PERSON.finditer(body):
         words = m.group(1).split()
         if any(a <= m.start() < b for a, b in taken) or any(
-            w in lex.role_en_words or w in lex.not_name_en or w.endswith(_ENGLISH_NOUN_ENDINGS) for w in words
+            w in lex.role_en_words or w in lex.not_name_en or w.endswith(lex.noun_endings) for w in words
         ):
             continue
         if countries.find(m.group(1), frozenset(), frozenset()) or not lex.role.match(body, m.end()):
@@ -558,8 +701,12 @@ def _group(mentions: list[_Mention]) -> list[_Person]:
     """Mentions of one person together: same name, or a given name alone (or a Latin family
     name alone) that belongs to exactly one fuller name."""
     people: dict[str, _Person] = {}
+    alias_of: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        people.setdefault(_key(m.name), _Person()).mentions.append(m)
+        key = alias_of.get(_key(m.name), _key(m.name))
+        people.setdefault(key, _Person()).mentions.append(m)
+        for alias in m.aliases:
+            alias_of.setdefault(_key(alias), key)
     for key, person in list(people.items()):
         parts = person.mentions[0].parts
         if len(parts) != 1:
@@ -577,8 +724,10 @@ def _group(mentions: list[_Mention]) -> list[_Person]:
 
 def _row(person: _Person, body: str) -> dict:
     ordered = sorted(person.mentions, key=lambda m: m.start)
-    longest = max(len(m.parts) for m in ordered)
-    canonical = next(m for m in ordered if len(m.parts) == longest)
+    # the name in the script it first appears in (a Latin alias found later does not replace it)
+    same_script = [m for m in ordered if m.latin == ordered[0].latin]
+    longest = max(len(m.parts) for m in same_script)
+    canonical = next(m for m in same_script if len(m.parts) == longest)
     full = [m for m in ordered if m.parts == canonical.parts]
     position = next((m.position for m in full if m.position), None) or next((m.position for m in ordered if m.position), None)
     honorific = canonical.honorific or next((m.honorific for m in ordered if m.honorific), None)
