@@ -107,3 +107,19 @@ def test_clean_documents_on_the_bundled_samples():
         assert d["body"].startswith(d["title"] + "\n\n")
         assert d["char_count"] == len(d["body"])
         assert "รูปภาพประกอบ" not in d["body"] and "view" not in d["body"]
+
+
+def test_repeat_vowel_rule_equals_pythainlp_but_skips_untouched_lines():
+    from pythainlp.util import remove_repeat_vowels
+
+    from transforms.clean import _remove_repeat_vowels
+
+    lines = [
+        "เเปลก กํา ก่่า ดีีีี นานาาา",  # every rule fires
+        "น้ำ ก้ำ ที่ ต่ะ ฤๅ ลๅ",  # follow vowel + tone, lakkhangyao
+        "ปลัดกระทรวงการต่างประเทศ ได้เข้าร่วมการประชุม ครั้งที่ ๓๖",  # nothing to change
+        "ASEAN 2024 (ACPHEED) ั่",
+    ]
+    text = "\n".join(lines)
+    assert _remove_repeat_vowels(text) == remove_repeat_vowels(text)
+    assert _remove_repeat_vowels(lines[2]) is lines[2]

@@ -24,7 +24,7 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
-from tests.conftest import GOLD, REPO, SEED_DOCUMENTS, needs_shared
+from tests.conftest import BAD_INPUTS, GOLD, REPO, SEED_DOCUMENTS, needs_shared
 from tests.conftest import warehouse_state as state
 from transforms import load, schemas
 
@@ -247,3 +247,23 @@ def test_served_deployment_runs_when_triggered_through_the_api(prefect_api, sour
     con = duckdb.connect(str(warehouse / "khaosan.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM documents").fetchone() == (5,)
     con.close()
+
+
+@needs_shared
+def test_a_30_mb_file_is_ingested_with_bounded_memory(prefect_api, tmp_path):
+    import hashlib
+    import resource
+
+    source = tmp_path / "big"
+    gen = subprocess.run([sys.executable, str(BAD_INPUTS / "gen_big_30mb.py"), str(source)], capture_output=True, text=True, check=True)
+    expected_sha = gen.stdout.split("\t")[2]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    khaosan(prefect_api, "run", "--source", str(source), "--warehouse", str(tmp_path / "wh"))
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    wh = load.Warehouse(tmp_path / "wh")
+    raw = wh.read_table("raw_documents").to_pylist()
+    assert len(raw) == 1 and hashlib.sha256(raw[0]["text"].encode()).hexdigest() == expected_sha
+    assert wh.read_table("tokens").num_rows > 100_000
+    # The largest child so far is this run (or an earlier, smaller one): 30 MB of text must
+    # not cost more than a couple of GB.
+    assert max(peak_kib, before) < 2_500_000, f"peak RSS {peak_kib / 1e6:.1f} GB"
