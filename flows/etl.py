@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
@@ -98,18 +99,22 @@ def transform_staged_file(raw_path: str, doc_ids: list[str], run_id: str, out_di
 
 
 _POOLS: dict[int, ProcessPoolExecutor] = {}
+# Transform tasks run on several threads at once; without the lock each would start a pool.
+_POOLS_LOCK = threading.Lock()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    if workers not in _POOLS:
-        # spawn, not fork: forking a process that runs Prefect's threads can deadlock.
-        _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    return _POOLS[workers]
+    with _POOLS_LOCK:
+        if workers not in _POOLS:
+            # spawn, not fork: forking a process that runs Prefect's threads can deadlock.
+            _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        return _POOLS[workers]
 
 
 def _shutdown_pools() -> None:
-    while _POOLS:
-        _POOLS.popitem()[1].shutdown(cancel_futures=True)
+    with _POOLS_LOCK:
+        while _POOLS:
+            _POOLS.popitem()[1].shutdown(cancel_futures=True)
 
 
 @task(name="publish-snapshot", retries=0, cache_policy=NO_CACHE)
