@@ -214,3 +214,39 @@ def test_an_acronym_written_with_words_of_its_long_form(body, pair):
     assert _pairs(body) == [pair]
     # two acronyms side by side are no definition
     assert _rows("ปี ๒๕๖๔ (The 1st ASEAN ADGSOM – ATRC Leaders’ Retreat of 2021) ที่จะ") == []
+
+
+def test_latin_long_forms_with_ampersands_and_edition_years():
+    body = (
+        "granted by The United States Olympic & Paralympic Committee (USOPC) Affiliate Organizations Council. "
+        "to attend the High-Level Political Forum on Sustainable Development 2025 (HLPF2025). This is a timely opportunity."
+    )
+    assert _pairs(body) == [
+        ("USOPC", "United States Olympic & Paralympic Committee"),
+        ("HLPF2025", "High-Level Political Forum on Sustainable Development 2025"),
+    ]
+
+
+def test_thai_long_form_or_latin_acronym():
+    body = (
+        "นายพิชัย เปิดเผยว่า ธุรกิจขนาดกลางและขนาดย่อม หรือ SMEs ถือเป็นฟันเฟืองสำคัญ "
+        "โดยจะมีการลงนามข้อตกลงความร่วมมือ หรือ MOU ในการทำงานร่วมกัน"
+    )
+    assert _pairs(body) == [("SMEs", "ธุรกิจขนาดกลางและขนาดย่อม"), ("MOU", "ข้อตกลงความร่วมมือ")]
+    # the acronym opens a longer Latin name, or no organisation word opens the Thai phrase
+    body = (
+        "ทั้งนี้ ศูนย์ป้องกันควบคุมโรคสหรัฐอเมริกา หรือ US CDC ได้ออกประกาศ และสาขาทั่วประเทศ หรือ GHBank ALL "
+        "การคุ้มครองผู้บริโภค หรือ OCPB"
+    )
+    assert _pairs(body) == []
+
+
+def test_short_form_whose_letters_pick_out_words_of_the_bracket():
+    body = (
+        "ผ่านความร่วมมือในโครงการ P4I-MOT (Project on Expanding Transport Cooperation through Partnerships for "
+        "Infrastructure and the Ministry of Transport) ที่ให้ความช่วยเหลือทางเทคนิค"
+    )
+    assert _pairs(body) == [(
+        "P4I-MOT",
+        "Project on Expanding Transport Cooperation through Partnerships for Infrastructure and the Ministry of Transport",
+    )]

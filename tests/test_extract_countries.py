@@ -79,3 +79,11 @@ def test_english_language_and_gulf_are_not_countries():
 def test_language_names_are_not_countries():
     body = "รัฐบาลโคลอมเบียได้จัดหลักสูตรอบรมภาษาสเปนและภาษาอังกฤษ ให้แก่บุคลากรของไทย"
     assert sorted({r["iso2"] for r in countries.extract(_doc(body))}) == ["CO", "TH"]
+
+
+def test_english_names_and_adjectives():
+    body = (
+        "the People's Republic of China, Lao PDR, Viet Nam, Republic of Korea, U.S., Japanese, Bruneian, "
+        "Kazakh and Hellenic Republic delegations"
+    )
+    assert _codes(body) == ["CN", "LA", "VN", "KR", "US", "JP", "BN", "KZ", "GR"]

@@ -210,3 +210,22 @@ def test_a_count_of_months_before_a_month_name_is_no_day():
     assert _isos(body, dt.date(2023, 10, 20)) == ["2023-01", "2023-09"]
     assert _isos("ผลดำเนินงาน 9 เดือน ม.ค.-ก.ย. 2566", dt.date(2023, 10, 20)) == ["2023-01", "2023-09"]
     assert _isos("เมื่อวันที่ 9 เดือนมกราคม 2566", dt.date(2023, 10, 20)) == ["2023-01-09"]
+
+
+def test_english_month_lists_and_day_lists():
+    published = dt.date(2022, 2, 3)
+    body = "the Netherlands' hosting of the \"EXPO 2022 Floriade Almere\" during April and October 2022, where Thailand"
+    assert _isos(body, published) == ["2022-04", "2022-10"]
+    assert _isos("held on 12 and 13 March 2024 and on 1st and 2nd of May 2024", published) == [
+        "2024-03-12", "2024-03-13", "2024-05-01", "2024-05-02"
+    ]
+    assert _isos("Year 2: A date between November 26-29, 2026; and on January 5 and 6, 2024.", published) == [
+        "2026-11-26", "2026-11-29", "2024-01-05", "2024-01-06"
+    ]
+
+
+def test_an_english_day_list_without_a_year_stops_at_the_first_day_or_range():
+    published = dt.date(2021, 12, 10)
+    body = "PM2.5 is expected in Bangkok and vicinity during December 15-18, and 22-23 due to unfavorable weather."
+    assert _isos(body, published) == ["2021-12-15", "2021-12-18"]
+    assert _isos("The report on March 5 and 4 people were injured.", dt.date(2021, 3, 6)) == ["2021-03-05"]

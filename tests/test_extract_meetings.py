@@ -141,3 +141,42 @@ def test_first_meeting_held_at_a_place_and_a_budget_year_in_a_name():
     assert _meetings(body) == [(
         "ที่ประชุมคณะทำงานยกระดับเทศกาลประเพณีไปสู่ระดับชาติและนานาชาติของสำนักงานวัฒนธรรมจังหวัด ประจำปีงบประมาณ พ.ศ. 2568", 1
     )]
+
+
+def test_english_session_of_word_ordinals_and_ordinal_lists():
+    body = (
+        "acknowledged Thailand’s position at the 27th session of the United Nations Framework Convention on Climate "
+        "Change Conference of the Parties (UNFCCC COP 27) and related meetings."
+    )
+    assert _meetings(body) == [("session of the United Nations Framework Convention on Climate Change Conference of the Parties", 27)]
+    body = "at the 3rd Summit for Democracy under the theme. The third Summit for Democracy took place from March 18."
+    assert _meetings(body) == [("Summit for Democracy", 3)]
+    body = "the two prime ministers have met on several occasions, i.e., at the 44th and 45th ASEAN Summits in Lao People's Democratic Republic"
+    assert _meetings(body) == [("ASEAN Summits", 44), ("ASEAN Summits", 45)]
+    body = "12.30 The 22nd ASEAN-Republic of Korea Summit | 20.00 The 9th ASEAN-U.S. Summit Wednesday, October 27"
+    assert _meetings(body) == [("ASEAN-Republic of Korea Summit", 22), ("ASEAN-U.S. Summit", 9)]
+
+
+def test_english_ordinals_of_things_that_are_no_meetings():
+    body = (
+        "China being the first Dialogue Partner with the Strategic Partnership status; ASEM held its first Summit in "
+        "the ASEAN region; a draft Political Declaration on the Occasion of the Thirtieth Anniversary of the Fourth "
+        "World Conference on Women; The 17th East Asia Summit. Fourth ASEAN Ministerial Meeting on Women The cabinet"
+    )
+    assert _meetings(body) == [
+        ("World Conference on Women", 4), ("East Asia Summit", 17), ("ASEAN Ministerial Meeting on Women", 4),
+    ]
+    # a compound ordinal is one number, not a "first" inside it
+    body = "ของการประชุมรัฐมนตรีเศรษฐกิจอาเซียน - จีน ครั้งที่ 21 (The Twenty-First AEM-MOFCOM Consultation Joint Statement on Cooperation)"
+    assert _meetings(body) == [("การประชุมรัฐมนตรีเศรษฐกิจอาเซียน - จีน", 21)]
+
+
+def test_a_committee_named_after_the_people_it_helps_is_no_clause():
+    body = (
+        "เผยถึงผลการประชุมคณะกรรมการแก้ไขปัญหาผู้ที่ได้รับความเดือดร้อนจากการเสนอขายหรือขายสลากกินแบ่งรัฐบาล"
+        "ในราคาเกินกว่าที่กำหนดในสลากกินแบ่งรัฐบาล ครั้งที่ 1/2565 สรุปสาระสำคัญ ดังนี้"
+    )
+    assert _meetings(body) == [(
+        "การประชุมคณะกรรมการแก้ไขปัญหาผู้ที่ได้รับความเดือดร้อนจากการเสนอขายหรือขายสลากกินแบ่งรัฐบาล"
+        "ในราคาเกินกว่าที่กำหนดในสลากกินแบ่งรัฐบาล", 1,
+    )]

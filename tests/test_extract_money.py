@@ -152,3 +152,10 @@ def test_number_word_seed_is_well_formed():
     rows = read_seed("number_words")
     assert {r["kind"] for r in rows} == {"th", "th_abbr", "en"}
     assert all(int(r["value"]) >= 100 for r in rows)
+
+
+def test_a_year_or_a_far_smaller_number_before_to_starts_no_range():
+    body = "Inward foreign investment has also increased from 97,582 million Baht in 2015 to 433,971 million Baht, an increase"
+    assert _amounts(body) == [(97582000000.0, "THB"), (433971000000.0, "THB")]
+    # a range whose ends share the multiplier stays one
+    assert _amounts("วงเงินสินเชื่อต่อราย 1 - 40 ล้านบาท") == [(1000000.0, "THB"), (40000000.0, "THB")]

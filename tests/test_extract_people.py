@@ -126,7 +126,7 @@ def test_english_releases():
     )
     assert _people(body) == [
         (None, "Srettha Thavisin", "Prime Minister and Minister of Finance"),
-        (None, "Chai Wacharonke", "Spokesperson"),
+        (None, "Chai Wacharonke", "Government Spokesperson"),
         ("Gen.", "Prayut Chan-o-cha", "Prime Minister and Defense Minister"),
     ]
     assert _people("Chief Executive Officer of King Power International and the Head Office of Senior Officials Meeting") == []
@@ -206,7 +206,10 @@ def test_person_term_seed_is_well_formed():
     from transforms.thai_text import read_seed
 
     rows = read_seed("person_terms")
-    kinds = {"latin_particle", "thai_particle", "org_name_title", "english_noun_ending", "phrase_word", "copula", "function_before"}
+    kinds = {
+        "latin_particle", "thai_particle", "thai_name_particle", "org_name_title", "english_noun_ending", "en_title_modifier",
+        "phrase_word", "copula", "function_before",
+    }
     assert {r["kind"] for r in rows} == kinds
     assert len({(r["term"], r["kind"]) for r in rows}) == len(rows)
 
@@ -247,3 +250,116 @@ def test_headline_verbs_and_known_leaders_after_a_role():
     ]
     body = "ได้พบหารือกับ Ms. FOO Chi Hsia ตำแหน่ง Assistant Chief Executive (International), Infocomm Media Development Authority"
     assert _people(body) == [("Ms.", "FOO Chi Hsia", "Assistant Chief Executive")]
+
+
+def test_english_titles_with_of_the_to_and_a_list_of_people():
+    body = (
+        "Witnessing the signing were the Deputy Prime Minister and Minister of Energy Supattanapong Punmeechaow, "
+        "Secretary-General to the Prime Minister Distat Hotrakitya, Secretary General of the National Economic and "
+        "Social Development Council Danucha Pichayanan, Secretary General of the Thailand Board of Investment "
+        "Duangjai Asawachintachit and PTT’s Chairman Thosaporn Sirisumphand, as well as executives."
+    )
+    assert _people(body) == [
+        (None, "Supattanapong Punmeechaow", "Deputy Prime Minister and Minister of Energy"),
+        (None, "Distat Hotrakitya", "Secretary-General to the Prime Minister"),
+        (None, "Danucha Pichayanan", "Secretary General of the National Economic and Social Development Council"),
+        (None, "Duangjai Asawachintachit", "Secretary General of the Thailand Board of Investment"),
+        (None, "Thosaporn Sirisumphand", "PTT’s Chairman"),
+    ]
+    # a place or body after "of the" is no name; a title-case word before a role belongs to it
+    assert _people("Attending the ceremony were the House Speaker, President of the Supreme Court, Presidents of") == []
+    body = "hosted by Chinese President Xi Jinping and spouse. July 2, 2024, Deputy Government Spokesperson Chai Wacharonke disclosed"
+    assert _people(body) == [
+        (None, "Xi Jinping", "Chinese President"),
+        (None, "Chai Wacharonke", "Deputy Government Spokesperson"),
+    ]
+
+
+def test_english_names_sharing_a_title_and_titles_after_a_possessive():
+    body = (
+        "Participating in the ceremony were Minister Attached to Prime Minister’s Office Puangpetch Chunla-ead, "
+        "Prime Minister’s Deputy Secretary Generals for Political Affairs Somkid Cheukhong / Chakraphol "
+        "Tangsutthitham / Pongsaran Assawachaisophon, Prime Minister’s advisors, and political officials."
+    )
+    position = "Prime Minister’s Deputy Secretary Generals for Political Affairs"
+    assert _people(body) == [
+        (None, "Puangpetch Chunla-ead", "Minister Attached to Prime Minister’s Office"),
+        (None, "Somkid Cheukhong", position),
+        (None, "Chakraphol Tangsutthitham", position),
+        (None, "Pongsaran Assawachaisophon", position),
+    ]
+
+
+def test_english_title_before_an_honorific_wins_over_the_next_persons_title():
+    body = (
+        "Participating in the meeting were Deputy Prime Minister Gen. Prawit Wongsuwon, Deputy Prime Minister and "
+        "Energy Minister Supattanapong Punmeechaow, and other concerned ministers."
+    )
+    assert _people(body) == [
+        ("Gen.", "Prawit Wongsuwon", "Deputy Prime Minister"),
+        (None, "Supattanapong Punmeechaow", "Deputy Prime Minister and Energy Minister"),
+    ]
+
+
+def test_royal_and_arab_styles_and_a_full_stop_after_a_name():
+    body = (
+        "He also conveyed his humble wish to His Majesty King Willem-Alexander. Thailand and the Netherlands have "
+        "forged close relations. This will be the first state visit upon an invitation of His Majesty Jigme Khesar "
+        "Namgyel Wangchuck, King of Bhutan. His Majesty Haitham bin Tariq, Sultan and Prime Minister of the Sultanate "
+        "of Oman, Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani, Prime Minister and Minister of Foreign Affairs "
+        "of the State of Qatar, attended."
+    )
+    assert _people(body) == [
+        ("His Majesty King", "Willem-Alexander", None),
+        ("His Majesty", "Jigme Khesar Namgyel Wangchuck", "King of Bhutan"),
+        ("His Majesty", "Haitham bin Tariq", "Sultan and Prime Minister of the Sultanate of Oman"),
+        ("Sheikh", "Mohammed bin Abdulrahman bin Jassim Al Thani", "Prime Minister and Minister of Foreign Affairs of the State of Qatar"),
+    ]
+
+
+def test_a_list_of_names_shares_the_role_after_the_last_but_pairs_do_not():
+    body = (
+        "โดยเข้าร่วมการประชุมหารือกับนายปกรณ์ มุ่งเจริญพร นายเรืองวิทย์ คูณวัฒนาพงษ์ และนายล้ำเลิศ พัวพัฒนโชติ "
+        "สมาชิกสภาผู้แทนราษฎรในพื้นที่ และผู้นำองค์กรปกครองส่วนท้องถิ่น"
+    )
+    mp = "สมาชิกสภาผู้แทนราษฎร"
+    assert _people(body) == [
+        ("นาย", "ปกรณ์ มุ่งเจริญพร", mp), ("นาย", "เรืองวิทย์ คูณวัฒนาพงษ์", mp), ("นาย", "ล้ำเลิศ พัวพัฒนโชติ", mp),
+    ]
+    body = (
+        "หารือกับคณะผู้บริหาร Panacee Group ประกอบด้วย นายวิษณุและนางศิริญา เทพเจริญ และแพทย์หญิง จินตนา "
+        "มโนรมย์ภัทรสาร แพทย์ผู้เชี่ยวชาญ เพื่อขยายตลาด"
+    )
+    assert [p for _, _, p in _people(body)] == [None, None, "แพทย์ผู้เชี่ยวชาญ"]
+
+
+def test_family_names_that_end_in_a_role_word_or_hold_a_particle():
+    body = (
+        "โอกาสนี้ มีนายธีรัชย์ อัตนวานิช ประธานกรรมการธนาคารออมสิน นางวรนุช ภู่อิ่ม และนายปกรณ์ พรรธนะแพทย์ "
+        "กรรมการธนาคารออมสิน ร่วมด้วย"
+    )
+    assert _people(body) == [
+        ("นาย", "ธีรัชย์ อัตนวานิช", "ประธานกรรมการธนาคารออมสิน"),
+        ("นาง", "วรนุช ภู่อิ่ม", "กรรมการธนาคารออมสิน"),
+        ("นาย", "ปกรณ์ พรรธนะแพทย์", "กรรมการธนาคารออมสิน"),
+    ]
+    body = "โดยมี นายแร็มโก โยฮันเนิส ฟัน ไวน์คาร์เดิน เอกอัครราชทูตเนเธอร์แลนด์ประจำประเทศไทย ให้เกียรติต้อนรับ"
+    assert _people(body) == [("นาย", "แร็มโก โยฮันเนิส ฟัน ไวน์คาร์เดิน", "เอกอัครราชทูตเนเธอร์แลนด์ประจำประเทศไทย")]
+
+
+def test_a_title_before_a_name_newmm_does_not_read_as_a_word():
+    # นายเรือ (a naval officer) is listed as a false start, but newmm cuts นาย|เรือง here
+    body = "กับนายปกรณ์ มุ่งเจริญพร นายเรืองวิทย์ คูณวัฒนาพงษ์ และผู้นำท้องถิ่น"
+    assert ("นาย", "เรืองวิทย์ คูณวัฒนาพงษ์", None) in _people(body)
+    body = "โดยมีนายปรีดา ยังสุขสถาพร ผู้อำนวยการองค์การสะพานปลา เรือโท ดอกเตอร์ ชำนาญ ไชยฤทธิ์ รองผู้อำนวยการการท่าเรือแห่งประเทศไทย"
+    assert _people(body)[1] == ("เรือโท ดอกเตอร์", "ชำนาญ ไชยฤทธิ์", "รองผู้อำนวยการการท่าเรือแห่งประเทศไทย")
+
+
+def test_a_role_title_before_a_name_gives_way_to_the_role_spelled_out_after_it():
+    body = "รมช.ประภัตร โพธสุธน รัฐมนตรีช่วยว่าการกระทรวงเกษตรและสหกรณ์ ลงพื้นที่ตรวจเยี่ยมท่าเรือพาณิชย์เชียงแสน"
+    assert _people(body) == [(None, "ประภัตร โพธสุธน", "รัฐมนตรีช่วยว่าการกระทรวงเกษตรและสหกรณ์")]
+
+
+def test_a_latin_name_in_brackets_after_a_thai_name_is_the_same_person():
+    body = "ดร. นลินี ทวีสิน เข้าเยี่ยมคารวะและพบหารือนายกรัฐมนตรีเชค ฮาซีนา (Sheikh Hasina) แห่งบังกลาเทศ หารือแนวทาง"
+    assert [name for _, name, _ in _people(body)] == ["นลินี ทวีสิน", "เชค ฮาซีนา"]

@@ -38,8 +38,9 @@ _INNER_SEP_RE = re.compile(r"\s*[:：]\s*|\s+[-–—]\s+|\s+หรือ\s+|\s*
 # Outside brackets: "APT Policy and Regulatory Forum หรือ PRF", "ธนาคารแห่งประเทศไทย หรือ ธปท."
 _OR_SHORT_RE = re.compile(rf"\s+หรือ\s*(?:({_LATIN_ACRONYM})(?![A-Za-z0-9])|({_THAI_ABBR})(?![ก-๙]))")
 _LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9&'’.]*"
+_LATIN_WORD_AFTER_RE = re.compile(r"\s+[A-Za-z0-9]")
 # The Latin words just before a bracket: the search window for a long form.
-_LATIN_RUN_RE = re.compile(rf"(?:{_LATIN_WORD}(?:\s*[-–/,]\s*|\s+))*{_LATIN_WORD}\s*$")
+_LATIN_RUN_RE = re.compile(rf"(?:{_LATIN_WORD}(?:\s*[-–/,]\s*|\s+&\s+|\s+))*{_LATIN_WORD}\s*$")
 _LATIN_PHRASE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.,/+\-–\s]*[A-Za-z0-9.]$")
 # Where a Thai long form cannot start or extend past.
 # ``สถาบันข้อมูลขนาดใหญ่ (องค์การมหาชน) (BDI)``, ``บริษัท … จำกัด (มหาชน) (ทอท.)``: the tag is part of the name.
@@ -115,6 +116,10 @@ def _is_latin_short(text: str) -> bool:
     digits = sum(c.isdigit() for c in text)
     if re.search(r"[0-9][A-Za-z]+[0-9]", text):  # CDA5B1: a model code
         return False
+    # HLPF2025, UNGA78: an edition's year or number may end an acronym
+    edition = re.search(r"(?<=[A-Z])(?:19|20)[0-9]{2}$", text)
+    if edition:
+        digits -= 4
     return capitals >= 2 and capitals * 2 >= len(letters) and digits <= 2 and (digits == 0 or len(letters) >= 3)
 
 
@@ -152,6 +157,17 @@ def _spelled_start(short: str, text: str) -> int | None:
     return pos + 1
 
 
+def _initials_spell(short: str, text: str) -> bool:
+    """Do the letters of ``short`` pick out words of ``text`` in order, the first word first?
+    ``P4I-MOT (Project on Expanding Transport Cooperation through Partnerships for Infrastructure
+    and the Ministry of Transport)``: digits stand for words (4 = for) and are skipped."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    initials = [w[0].lower() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
+    if len(letters) < 3 or not initials or initials[0] != letters[0]:
+        return False
+    return _is_subsequence("".join(letters[1:]), "".join(initials[1:]))
+
+
 def _latin_long_before(short: str, text: str) -> tuple[int, str] | None:
     """(offset in text, long form) from the Latin words that end ``text``."""
     run = _LATIN_RUN_RE.search(text)
@@ -171,10 +187,10 @@ def _latin_long_before(short: str, text: str) -> tuple[int, str] | None:
         start = run.start() + owner.start()
     long = _collapse(text[start:].rstrip(" ,-–"))
     # A long form is two words or more (``Bio-Circular-Green`` counts as three).
-    return (start, long) if re.search(r"[A-Za-z0-9][\s\-–]+[A-Za-z0-9]", long) else None
+    return (start, long) if re.search(r"[A-Za-z0-9][\s\-–&]+[A-Za-z0-9]", long) else None
 
 
-def _thai_long_before(short: str, text: str) -> tuple[int, str] | None:
+def _thai_long_before(short: str, text: str, *, need_head: bool = False) -> tuple[int, str] | None:
     """(offset in text, long form) of a Thai name ending ``text``, from the head word of the
     nearest phrase that has one. A Thai abbreviation must find its consonants in that name, and
     the name runs over as few verb-like words as it can; for a Latin acronym, which gives no such
@@ -233,6 +249,8 @@ def _thai_long_before(short: str, text: str) -> tuple[int, str] | None:
         return _name(text, min(heads, key=lambda h: (
             breaks_after(h), _consonants(text[h:h + 2])[:1] != needed[0], h not in listed[-1:], h
         )), end)
+    if need_head:
+        return None
     # No head word: the nearest phrase(s) that hold the abbreviation, without a leading conjunction.
     for i in range(len(segment_starts) - 1, first - 1, -1):
         lead = terms.leading.match(text, segment_starts[i])
@@ -323,7 +341,7 @@ def _bracket_definitions(body: str) -> Iterator[dict]:
             if (
                 prev
                 and _is_latin_short(prev.group(1))
-                and _spelled_start(prev.group(1), content) == 0
+                and (_spelled_start(prev.group(1), content) == 0 or _initials_spell(prev.group(1), content))
                 and prev.group(1) not in content.split()
             ):
                 start = offset + prev.start(1)
@@ -368,9 +386,17 @@ def _or_definitions(body: str) -> Iterator[dict]:
         offset, before = _window_before(body, m.start())
         latin, thai = m.group(1), m.group(2)
         if latin and _is_latin_short(latin):
-            found = _latin_long_before(latin, before)
-            if found is not None:
-                yield _row(body, offset + found[0], m.end(), latin, found[1], "latin_long_or_short")
+            if re.search(r"[A-Za-z][^A-Za-zก-๙]*$", before):
+                found = _latin_long_before(latin, before)
+                if found is not None:
+                    yield _row(body, offset + found[0], m.end(), latin, found[1], "latin_long_or_short")
+            elif not _LATIN_WORD_AFTER_RE.match(body, m.end()):
+                # ``ธุรกิจขนาดกลางและขนาดย่อม หรือ SMEs``, ``ข้อตกลงความร่วมมือ หรือ MOU``: a Thai name
+                # that opens with an organisation or agreement word, not any phrase (``… หรือ US CDC``,
+                # ``… หรือ FIFA Congress 2024``: the acronym starts a longer Latin name)
+                found = _thai_long_before(latin, before, need_head=True)
+                if found is not None:
+                    yield _row(body, offset + found[0], m.end(), latin, found[1], "thai_long_or_short")
         elif thai and _is_thai_short(thai):
             found = _thai_long_before(thai, before)
             if found is not None:

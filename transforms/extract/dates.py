@@ -29,11 +29,13 @@ _DAY_EN = rf"{_NOT_AFTER}{_DAY_NUMBER}(?:st|nd|rd|th)?(?!{_D})"
 # A later day of a range or list follows its separator directly (``9-12``).
 _NEXT_DAY = rf"{_DAY_NUMBER}(?!{_D})"
 _NEXT_DAY_EN = rf"{_DAY_NUMBER}(?:st|nd|rd|th)?(?!{_D})"
+# 5-7 June ; 12 and 13 March ; 1, 2 and 3 May ; 5 to 7 June
+_EN_DAYS = rf"{_DAY_EN}(?:(?:\s*[-–]\s*|,\s*(?:and\s+)?|\s+(?:and|to)\s+){_NEXT_DAY_EN}){{0,6}}"
 # Era words and "ปี" may sit between month and year: ``5 มีนาคม พ.ศ. 2564``, ``กันยายน ปี 2568``.
 _ERA = r"(?:(?:ปี\s*)?(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?)|ปี|B\.?E\.?|A\.?D\.?)"
 _RANGE_SEP = r"\s*(?:-|–|—|ถึง(?:วันที่)?|จนถึง(?:วันที่)?|และ(?:วันที่)?|,)\s*"
-_MONTH_RANGE_SEP = r"\s*(?:-|–|—|ถึง|จนถึง|และ|to|until)\s*"
-_DAYS_SEP_RE = re.compile(r"[-–—,]|ถึง|และ|วันที่")
+_MONTH_RANGE_SEP = r"\s*(?:-|–|—|ถึง|จนถึง|และ|to|until|and)\s*"
+_DAYS_SEP_RE = re.compile(r"[-–—,]|ถึง|และ|วันที่|\b(?:and|to)\b")
 # Relative words after a month (or day and month) that fix the year: this one, the last one, the next one.
 _RELATIVE = r"(?P<rel>\s*(?:(?:ศก|ปี)\s*นี้|ที่จะถึง(?:\s*นี้)?|ที่ผ่านมา|นี้))"
 # ``X นี้``: this year's X unless it lies this far back and next year's X this close ahead (in days).
@@ -134,11 +136,11 @@ def _rules() -> tuple[_Rule, ...]:
         ("th_month_relative", rf"(?P<m1>{mon_alone}){_RELATIVE}"),
         # 14 October 2020 ; 9-12 Sept. 2020 ; 22nd March 2023
         ("en_day",
-         rf"(?P<days>{_DAY_EN}(?:\s*[-–]\s*{_NEXT_DAY_EN})?)\s+(?:of\s+)?(?P<m1>{en}),?(?:\s+{_year4('y1')})?"),
+         rf"(?P<days>{_EN_DAYS})\s+(?:of\s+)?(?P<m1>{en}),?(?:\s+{_year4('y1')})?"),
         # March 22, 2023 ; October 14-16, 2020
         ("en_month_day",
-         rf"(?P<m1>{en})\s+(?P<days>{_DAY_EN}(?:\s*[-–]\s*{_NEXT_DAY_EN})?)(?:,?\s+{_year4('y1')})?"),
-        # June - September 2021
+         rf"(?P<m1>{en})\s+(?P<days>{_EN_DAYS})(?:,?\s+{_year4('y1')})?"),
+        # June - September 2021 ; April and October 2022
         ("en_month_range", rf"(?P<m1>{en}){_MONTH_RANGE_SEP}(?P<m2>{en}),?\s+{_year4('y2')}"),
         # October 2020
         ("en_month", rf"(?P<m1>{en}),?\s+{_year4('y1')}"),
@@ -260,6 +262,12 @@ def _rows_for(m: re.Match[str], rule: str, published: dt.date | None) -> Iterato
     days: list[int | None] = [None]
     if _group(m, "days"):
         days = [int(to_arabic_digits(d)) for d in re.findall(_NEXT_DAY, _DAYS_SEP_RE.sub(" ", m.group("days")))]
+        listed = re.search(r"\s*(?:,|\band\b)", m.group("days")) if rule == "en_month_day" and y1 is None else None
+        if listed:
+            # ``March 5 and 4 people``, ``December 15-18, and 22-23 due to``: a list after a month
+            # needs its year to be one; the first day or range stands alone
+            end = m.start("days") + listed.start()
+            days = [int(to_arabic_digits(d)) for d in re.findall(_NEXT_DAY, _DAYS_SEP_RE.sub(" ", m.group("days")[: listed.start()]))]
     tag = ""
     if y1 is None:
         if _EVERY_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) or _EVERY_AFTER.match(m.string, end):

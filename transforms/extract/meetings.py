@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from transforms.extract import countries
 from transforms.extract.context import DocContext
-from transforms.thai_text import DIGIT, parse_int, read_seed
+from transforms.thai_text import DIGIT, finditer_overlapping, parse_int, read_seed
 
 MAX_NAME_CHARS = 220
 
@@ -35,13 +35,33 @@ _TIME_OF_DAY = re.compile(rf"{DIGIT}{{1,2}}[.:]{DIGIT}{{2}}\s*น")
 _IN_BEFORE_ANCHOR = re.compile(r"\s*(?:ใน\s*คราว|ใน|คราว)?\s*$")
 _EN_WORD = r"(?:[-–]?[A-Z0-9][\w’'&+.\-–]*|of|the|and|on|for|between|in|to|with|[-–&+])"
 _TRAILING_LATIN = re.compile(rf"({_EN_WORD}(?:,?\s+(?:{_EN_WORD}|\([A-Za-z0-9 .\-]+\)))*)\s*$")
+_EN_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_EN_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth")
+# first … nineteenth, twentieth, twenty-first … fifty-ninth
+_EN_ORDINAL_WORDS = {w: n for n, w in enumerate(_EN_UNITS + _EN_TEENS, 1)}
+for _tens, _stem in ((20, "twent"), (30, "thirt"), (40, "fort"), (50, "fift")):
+    _EN_ORDINAL_WORDS[_stem + "ieth"] = _tens
+    _EN_ORDINAL_WORDS.update({f"{_stem}y-{unit}": _tens + n for n, unit in enumerate(_EN_UNITS, 1)})
+# the 43rd ASEAN Summit ; the third Summit for Democracy ; The Twenty-First AEM-MOFCOM Consultation ;
+# the 27th session of the United Nations …
 _ORDINAL_EN = re.compile(
-    r"(?<!\w)(?:[Tt]he\s+)?(\d{1,3})(?:st|nd|rd|th)\s+"
-    r"((?:[-–]?[A-Z][\w’'&+.\-–]*)(?:\s+(?:[-–]?[A-Z][\w’'&+.\-–]*|of|the|and|on|for|between|to|[-–&+]))*)"
+    r"(?=[0-9EFNSTefnst])(?<![\w-])(?:[Tt]he\s+)?(?:(\d{1,3})(?:st|nd|rd|th)|(?i:("
+    + "|".join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True)) + r")))\s+"
+    r"((?:(?:session|meeting|round|edition)\s+of\s+(?:the\s+)?)?"
+    r"(?:[-–]?[A-Z][\w’'&+.\-–]*)(?:[ \t]+(?:[-–]?[A-Z][\w’'&+.\-–]*|of|the|and|on|for|between|to|[-–&+]))*)"
 )
 # connectors, and a next sentence's first word when its full stop is missing (… Dialogue The)
 _EN_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|on|for|between|to|The|A|An|In|On|At|This|[-–&+]))+$")
 _NAME_TRAILING = " \t(,:;–-"
+# ``ASEAN-U.S. Summit Wednesday``, ``Nikkei Forum May``: a date after a name is none of it
+_EN_TRAILING_DATE_WORDS = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December))+$"
+)
+_EN_ORDINAL_LIST = re.compile(r"(?<![\w-])(?:\d{1,3}(?:st|nd|rd|th)\s*(?:,\s*(?:and\s+)?|and\s+|&\s+))+(?:[Tt]he\s+)?$")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.(?=\s)")
+_EN_HEAD_END = re.compile(r"\s+(?:of|on|for|between|to|with|in)\s+")
 _SQUASH = re.compile(r"[\s\-–—:()'\".,’‘“”]")
 # ``การประชุมในกรอบ BRICS Summit``: an acronym and a meeting noun, nothing else
 _BARE_ACRONYM_MEETING = re.compile(r"^(?:(?:การ)?ประชุม(?:ใน(?:กรอบ)?)?\s*)?([A-Z][A-Z0-9+]{2,})\s+([A-Z][a-z]+)$")
@@ -56,6 +76,7 @@ class _Patterns(NamedTuple):
     event: re.Pattern[str]
     organ: re.Pattern[str]
     clause: re.Pattern[str]
+    not_clause: re.Pattern[str]  # phrases that hold a clause word but are none (ผู้ได้รับ)
     committee: re.Pattern[str]
     generic: frozenset[str]
     venue_before: re.Pattern[str]  # ห้องประชุม, หอประชุม: a place, not a meeting
@@ -79,6 +100,7 @@ def _patterns() -> _Patterns:
         event=alternation("event"),
         organ=alternation("organ"),
         clause=alternation("clause"),
+        not_clause=alternation("not_clause"),
         committee=alternation("committee"),
         generic=frozenset(kinds["generic"]),
         venue_before=re.compile(f"(?:{alternation('venue_before').pattern})$"),
@@ -93,7 +115,7 @@ def _plausible_name(name: str) -> bool:
     of event that happens to be numbered (งาน…, การแข่งขัน…)."""
     p = _patterns()
     rest = _ANCHOR_WORDS.sub("", name).strip()
-    if not rest or rest in p.generic or p.clause.search(name) or _TIME_OF_DAY.search(name):
+    if not rest or rest in p.generic or p.clause.search(p.not_clause.sub(" ", name)) or _TIME_OF_DAY.search(name):
         return False
     return not (_names_event(name) and not p.organ.search(name))
 
@@ -215,13 +237,40 @@ def _ordinals(m: re.Match[str]) -> list[int]:
 def _english_mentions(body: str) -> list[_Mention]:
     found = []
     keyword = _patterns().keyword
-    for m in _ORDINAL_EN.finditer(body):
-        name = _EN_TRAILING_CONNECTORS.sub("", m.group(2)).rstrip(" .-–")
-        if not keyword.search(name):
+    for m in finditer_overlapping(_ORDINAL_EN, body):
+        # ``The 17th East Asia Summit. Fourth ASEAN …``: a full stop after a word ends the name
+        name = _SENTENCE_END.split(m.group(3), maxsplit=1)[0]
+        name = _EN_TRAILING_DATE_WORDS.sub("", _EN_TRAILING_CONNECTORS.sub("", name)).rstrip(" .-–")
+        if not _english_meeting_head(name, keyword):
             continue
-        name_end = m.start(2) + len(name)
-        found.append(_Mention(m.start(), name_end, name_end, " ".join(name.split()), int(m.group(1)), "en_ordinal_before"))
+        ordinal = int(m.group(1)) if m.group(1) else _EN_ORDINAL_WORDS[m.group(2).lower()]
+        name_end = m.start(3) + len(name)
+        found.append(_Mention(m.start(), name_end, name_end, " ".join(name.split()), ordinal, "en_ordinal_before"))
+        # the 44th and 45th ASEAN Summits: every ordinal of the list numbers the same name
+        listed = _EN_ORDINAL_LIST.search(body, max(0, m.start() - 40), m.start())
+        for n in re.findall(r"\d{1,3}", listed.group() if listed else ""):
+            found.append(_Mention(listed.start(), name_end, name_end, " ".join(name.split()), int(n), "en_ordinal_before"))
     return found
+
+
+def _english_meeting_head(name: str, keyword: re.Pattern[str]) -> bool:
+    """Is a meeting noun the head of the English name, the last word before ``of``/``on``/``for``
+    (``Summit for Democracy``, ``ASEAN Transport Ministers Meeting``, ``session of the …``), not a
+    modifier (``Dialogue Partner``, ``Anniversary of the … Conference``, ``… Consultation Joint
+    Statement on …``)? A meeting noun alone (``its first Summit``) names no meeting."""
+    words = name.split()
+    head_phrase = _EN_HEAD_END.split(name, maxsplit=1)[0].split()
+    if len(words) < 2 or not head_phrase:
+        return False
+
+    def meeting_noun(word: str) -> bool:
+        word = word[:1].upper() + word[1:]
+        return bool(keyword.match(word) or keyword.fullmatch(word.removesuffix("s")))
+
+    # ``ASEAN-Republic of Korea Summit``: a name may end in its meeting noun after an ``of``;
+    # ``… Ministers’ Meeting Plus``: Plus (Three) follows the noun
+    last = [w for w in words if w not in ("Plus", "Three", "+3")]
+    return meeting_noun(head_phrase[-1]) or (bool(last) and meeting_noun(last[-1]))
 
 
 def _squash(name: str) -> str:

@@ -63,6 +63,11 @@ def _part_re() -> re.Pattern[str]:
 
 
 _RANGE_SEP = r"\s*(?:-|–|—|ถึง|to)\s*"
+# A year (CE or BE) after ``in``/``ปี``/``พ.ศ.`` does not start a range (``in 2015 to 433,971 million Baht``).
+_YEAR = re.compile(r"(?:19|20|24|25)[0-9]{2}|(?:๑๙|๒๐|๒๔|๒๕)[๐-๙]{2}")
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|year|since|from)|ปี|พ\.\s?ศ\.|ค\.\s?ศ\.|B\.E\.)\s*$")
+# ``10 - 20 ล้านบาท`` shares its multiplier; a low end this many times smaller is another number.
+_MAX_SHARED_MULTIPLIER_RATIO = 100
 # ``ทองคำน้ำหนัก 2 บาท``, ``น้ำหนักกว่า 90 บาท``: บาท is also a unit of weight for gold.
 _WEIGHT_BEFORE = re.compile(r"หนัก\s*(?:กว่า|ประมาณ|รวม)?\s*$")
 
@@ -139,9 +144,13 @@ def _amounts(m: re.Match[str]) -> list[tuple[Decimal, str]] | None:
     if second is None:
         return None
     (low, low_has_mult), (high, high_has_mult) = first, second
+    if _YEAR.fullmatch(m.group("a1")) and _YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # ``in 2015 to 433,971 million Baht``: a year, not the start of a range
     if not low_has_mult and high_has_mult:
         # 2.01-3.00 ล้านบาท: the multiplier written once applies to both ends.
         low *= _multiplier(_part_re().findall(m.group("a2"))[-1][1])
+        if high > low * _MAX_SHARED_MULTIPLIER_RATIO:
+            return None  # ``2015 to 433,971 million``: ends this far apart are no range
     if low > high:
         return None  # ``ปี 2566 - 2,000 ล้านบาท``: a number before a dash, not the start of a range
     return [(low, ":range_start"), (high, ":range_end")]

@@ -57,19 +57,33 @@ _WITHHELD_FAMILY = re.compile(r"\s*\(\s*สงวนนามสกุล\s*\)")
 _LATIN_BRACKET = re.compile(r"\(\s*[^()\u0e01-\u0e5b]{2,80}\)")
 # a Thai transliteration in brackets after a Latin name: a name, no clause
 _THAI_BRACKET = re.compile(r"\(\s*[\u0e01-\u0e4e][^()A-Za-z0-9]{1,60}\)")
-# an English title runs to Thai text, a bracket or the end of its clause (", paid a call…")
+# an English title runs to Thai text, a bracket or the end of its clause (", paid a call…"); a
+# full stop after a word ends it (``King of Bhutan. H.E. Mr. …``), one after an initial does not
 _EN_POSITION = re.compile(
     r"[A-Z](?:(?!\s(?:[Aa]t|on|during|who|which|has|have|had|was|is|will|said)\s)"
-    r"(?:[^\u0e01-\u0e5b()\n;“”\",.]|[,.](?!\s+[a-z]|\s*$|\s+[A-Z][a-z]+\s+[a-z])))*"
+    r"(?:[^\u0e01-\u0e5b()\n;“”\",.]|[,.](?!\s+[a-z]|\s*$|\s+[A-Z][a-z]+\s+[a-z])(?<![a-z]{3}\.(?=\s))))*"
 )
 # Title-case words in Thai text, two to four, then a space and Thai: a foreign name candidate
 _LATIN_PERSON = re.compile(r"(?:^|(?<=[\s\u0e01-\u0e4e“(]))([A-Z][a-z]+(?:[-’'][A-Za-z]+)?(?: [A-Z][a-z]+(?:[-’'][A-Za-z]+)?){1,3}) (?=[\u0e01-\u0e4e])")
 # A Title-case run in English text: capitalised words, and connectors between them
-_EN_WORD = r"(?:[A-Z][\w’'\-]*|(?:of|and|the|for|&)(?=\s+[A-Z]))"
-_EN_TITLE_RUN = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*")
-_EN_TITLE_TAIL = re.compile(rf"{_EN_WORD}(?:\s+{_EN_WORD})*\s*,?\s*$")
-_EN_CONNECTORS = frozenset({"of", "and", "the", "for", "&"})
+# (``Secretary General of the Thailand Board of Investment``, ``Secretary-General to the Prime Minister``)
+_EN_CONNECTOR = r"(?:of|and|the|for|to|&)"
+_EN_WORD = rf"(?:[A-Z][\w’'\-]*|{_EN_CONNECTOR}(?=(?:[ \t]+{_EN_CONNECTOR})*[ \t]+[A-Z]))"
+_EN_TITLE_RUN = re.compile(rf"{_EN_WORD}(?:[ \t]+{_EN_WORD})*")
+_EN_TITLE_TAIL = re.compile(rf"{_EN_WORD}(?:[ \t]+{_EN_WORD})*[ \t]*,?[ \t]*$")
+# a title right before a name, nothing between (``Deputy Prime Minister Gen. Prawit``)
+_EN_TITLE_RIGHT_BEFORE = re.compile(rf"(?<![\w’'\-]){_EN_WORD}(?:[ \t]+{_EN_WORD})*[ \t]+$")
+_EN_CONNECTORS = frozenset({"of", "and", "the", "for", "to", "&"})
+_SENTENCE_START = re.compile(r"(?:The|A|An|This|These|He|She|It|They|We|In|On|At|Both|According)\b")
+_WRAPPED_LINE_BREAK = re.compile(r"\n(?<=[^\n]{60}\n)(?=[A-Za-z])")
+# further names sharing one title: ``… Somkid Cheukhong / Chakraphol Tangsutthitham``
+_EN_SLASH_NAME = re.compile(r"\s*/\s*([A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*){1,2})(?=\s*(?:[/,.;)]|\s[a-z]|$))")
+# Title-case words before a role that belong to it: ``Deputy Government Spokesperson``, ``PTT’s Chairman``
+_EN_TITLE_WORDS_BEFORE = re.compile(r"(?:(?<![\w’'\-.])[A-Z][\w’'\-]*[ \t]+)+$")
+# words that end such a run: articles, and the styles of royalty and ambassadors (His Majesty Sultan …)
+_EN_ARTICLES = frozenset({"The", "A", "An", "This", "That", "His", "Her", "Their", "Its", "Majesty", "Excellency", "Highness"})
 MAX_EN_NAME_WORDS = 3
+MAX_LATIN_NAME_WORDS = 8  # Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani
 _NOT_TITLES = frozenset({"false_start", "weak", "suffix"})
 _FUNCTION_POS = frozenset({"AUX", "ADP", "CCONJ", "SCONJ", "PART", "DET", "PRON", "ADV", "NUM", "PUNCT"})
 # ในฐานะ (in the capacity of), ดำรงตำแหน่ง (holding the post of) before a role
@@ -98,12 +112,14 @@ class _Lexicon(NamedTuple):
     family: frozenset[str]
     latin_name_word: re.Pattern[str]  # a capitalised word or a name particle (bin, van, de)
     thai_particle: re.Pattern[str]  # บิน: the father's name follows
+    name_particle: re.Pattern[str]  # ฟัน, เดอ: a European family name follows
     function_before: re.Pattern[str]  # function words glued before an honorific
     org_name_titles: frozenset[str]  # single-word roles that also start names of places and firms
     noun_endings: tuple[str, ...]  # endings of English nouns, never of names
     phrase_words: frozenset[str]  # words that make a chunk a phrase rather than a family name
     copulas: frozenset[str]  # right before a role: one someone would be, not one they hold
     known_people: frozenset[str]  # names of foreign leaders often written after a role alone
+    title_modifiers: frozenset[str]  # Deputy, Acting, Government: words before an English role that belong to it
 
 
 @functools.cache
@@ -132,12 +148,14 @@ def _lexicon() -> _Lexicon:
         family=frozenset(thai_family_names()),
         latin_name_word=re.compile(rf"[A-Z][A-Za-z’'\-.]*|(?:{latin_particles})\b"),
         thai_particle=re.compile(countries.trie_pattern(words["thai_particle"]) + r"(?=\s)"),
+        name_particle=re.compile(countries.trie_pattern(words["thai_name_particle"]) + r"(?=\s)"),
         function_before=re.compile("(?:" + countries.trie_pattern(words["function_before"]) + ")$"),
         org_name_titles=frozenset(words["org_name_title"]),
         noun_endings=tuple(words["english_noun_ending"]),
         phrase_words=frozenset(words["phrase_word"]),
         copulas=frozenset(words["copula"]),
         known_people=frozenset(r["name"] for r in read_seed("known_people")),
+        title_modifiers=frozenset(words["en_title_modifier"]),
     )
 
 
@@ -151,6 +169,7 @@ class _Mention:
     rule: str
     latin: bool
     aliases: list[str] = field(default_factory=list)  # the transliteration in brackets after it
+    position_after: bool = False  # the position is the role written right after the name
 
     @property
     def name(self) -> str:
@@ -170,6 +189,12 @@ class _Text:
         self.tokens: tuple[Token, ...] = doc.tokens
         self.starts = [t.start for t in doc.tokens]
         self.start_set = frozenset(self.starts)
+
+    @functools.cached_property
+    def flat(self) -> str:
+        """The body with English text hard-wrapped mid-sentence (``Minister of Tourism\nand Sports
+        Sudawan …``) joined: a line break after a long line reads as a space, offsets unchanged."""
+        return _WRAPPED_LINE_BREAK.sub(" ", self.body) if "\n" in self.body else self.body
 
     def within(self, a: int, b: int) -> list[Token]:
         i = bisect.bisect_left(self.starts, a)
@@ -280,6 +305,13 @@ def _thai_name(text: _Text, pos: int, lex: _Lexicon, known: dict[str, str]) -> t
             limit = len(parts) + MAX_CHUNKS - 1
             father = father_titles = True
             continue
+        inner = _name_particles(text, end, lex) if len(parts) < limit - 1 else None
+        if inner:  # แร็มโก โยฮันเนิส ฟัน ไวน์คาร์เดิน: van and the family name after it
+            chunks, end, cut = inner
+            parts.extend(chunks)
+            if cut:
+                break
+            continue
         nxt = _CHUNK.match(body, end + 1)
         if not nxt:
             break
@@ -306,6 +338,23 @@ def _thai_name(text: _Text, pos: int, lex: _Lexicon, known: dict[str, str]) -> t
         parts.pop()
         end = pos + len(" ".join(parts))
     return parts, end
+
+
+def _name_particles(text: _Text, i: int, lex: _Lexicon) -> tuple[list[str], int, bool] | None:
+    """Particles of a European name at ``i`` (after a space) and the family name they lead to:
+    (chunks, end, whether the family name was cut short by a glued word)."""
+    body = text.body
+    particles: list[str] = []
+    while body.startswith(" ", i) and (m := lex.name_particle.match(body, i + 1)):
+        particles.append(m.group())
+        i = m.end()
+    nxt = _CHUNK.match(body, i + 1) if particles and body.startswith(" ", i) else None
+    if not nxt or not _family_like(text, nxt.start(), nxt.end(), lex, None):
+        return None
+    b = min(_family_stop_cut(text, nxt.start(), nxt.end(), lex), _role_cut(text, nxt.start(), nxt.end(), lex))
+    if b <= nxt.start():
+        return None
+    return [*particles, body[nxt.start() : b]], b, b < nxt.end()
 
 
 def _spelled_out(text: _Text, i: int, lex: _Lexicon) -> tuple[list[str], int] | None:
@@ -382,6 +431,8 @@ def _role_cut(text: _Text, a: int, b: int, lex: _Lexicon) -> int:
     for t in text.within(a + MIN_GLUED_FAMILY_CHARS, b):
         m = lex.role.match(text.body, t.start)
         if m and m.end() - t.start >= MIN_GLUED_ROLE_CHARS:
+            if m.end() == b and lex.role.match(text.body, _spaces(text.body, b)) and _spaces(text.body, b) > b:
+                break  # พรรธนะแพทย์ กรรมการธนาคาร…: a bare role word ending the chunk, and the role follows
             return t.start
     return b
 
@@ -392,19 +443,26 @@ def _role_follows(text: _Text, i: int, lex: _Lexicon) -> bool:
     return bool(lex.role.match(body, j) or lex.role_en.match(body, j) or body.startswith("(", j) or lex.particle.match(body, j))
 
 
+def _family_name_follows(text: _Text, i: int, lex: _Lexicon) -> bool:
+    """A space and a chunk that reads as a family name."""
+    body = text.body
+    nxt = _CHUNK.match(body, i + 1) if body.startswith(" ", i) else None
+    return bool(nxt) and _family_like(text, nxt.start(), nxt.end(), lex, None)
+
+
 def _latin_name(text: _Text, pos: int, lex: _Lexicon) -> tuple[list[str], int] | None:
     """Capitalised words (and name particles) up to a comma, a bracket, Thai text or a role."""
     body = text.body
     words: list[tuple[str, int]] = []
     i = pos
-    while len(words) < 6:
+    while len(words) < MAX_LATIN_NAME_WORDS:
         m = lex.latin_name_word.match(body, i)
         if not m or m.group() in lex.role_en_words or (not words and not _LATIN_CAPITAL.match(m.group())):
             break
         words.append((m.group(), m.end()))
         j = _spaces(body, m.end(), 1)
-        if j == m.end():
-            break
+        if j == m.end() or (m.group().endswith(".") and (len(m.group()) > 3 or _SENTENCE_START.match(body, j))):
+            break  # ``King Willem-Alexander. Thailand …``, ``King Rama X. The …``: a full stop, not an initial
         i = j
     while words and not _LATIN_CAPITAL.match(words[-1][0]):  # trailing particle
         words.pop()
@@ -458,7 +516,16 @@ def _position_after(text: _Text, i: int, lex: _Lexicon) -> tuple[str, int] | Non
     m = lex.role_en.match(body, j)
     if m:
         phrase = _EN_POSITION.match(body, j)
-        return (phrase.group().strip().rstrip(",.-– "), phrase.end()) if phrase else (m.group(), m.end())
+        if not phrase:
+            return m.group(), m.end()
+        end = phrase.end()
+        for comma in re.finditer(r",\s*", phrase.group()):
+            # …, Sultan and Prime Minister of the Sultanate of Oman, Sheikh Mohammed …: the next person
+            title = lex.honorific.match(body, j + comma.end())
+            if title and lex.honorific_kind[title.group()] not in _NOT_TITLES:
+                end = j + comma.start()
+                break
+        return body[j:end].strip().rstrip(",.-– "), end
     return None
 
 
@@ -514,6 +581,14 @@ def _honorific_at(text: _Text, m: re.Match[str], lex: _Lexicon) -> tuple[str, in
             if (
                 lex.honorific_kind.get(short, "false_start") not in ("false_start", "suffix")
                 and given and given.end() > m.end() and given.group() in lex.given
+            ):
+                return lex.honorific_kind[short], s + k
+            # นายเรืองวิทย์ คูณวัฒนาพงษ์: newmm cuts นาย|เรือง, not นายเรือ, and a family name follows
+            if (
+                lex.honorific_kind.get(short, "false_start") not in ("false_start", "suffix")
+                and given and given.end() > m.end() and text.tokens
+                and text.word_start(s + k) and not text.word_start(m.end())
+                and _family_name_follows(text, given.end(), lex)
             ):
                 return lex.honorific_kind[short], s + k
         return None
@@ -580,12 +655,35 @@ def _complete_position(text: _Text, mention: _Mention, lex: _Lexicon, claimed: i
         after = bracket.end()
         if not mention.latin:  # a later mention of the Latin form is this person too
             mention.aliases.append(_bracket_name(bracket.group(), lex))
+    title = _en_title_right_before(text, mention.start, lex, claimed) if mention.latin else None
+    if title:
+        # Deputy Prime Minister Gen. Prawit Wongsuwon, Deputy Prime Minister and Energy Minister
+        # Supattanapong …: the title written before an English name is the position; what
+        # follows the comma is the next person's
+        mention.position = title
+        return after
     found = _position_after(text, after, lex)
     if found:
         mention.position, after = found
+        mention.position_after = True
     else:
         mention.position = _position_before(text, mention.start, lex, claimed)
     return after
+
+
+def _en_title_right_before(text: _Text, i: int, lex: _Lexicon, claimed: int) -> str | None:
+    """An English title that ends right before ``i`` (``Prime Minister and Defense Minister``
+    before ``Gen. Prayut``): the Title-case run from its first role word."""
+    body = text.flat
+    line_start = max(body.rfind("\n", 0, i) + 1, claimed)
+    run = _EN_TITLE_RIGHT_BEFORE.search(body, line_start, i)
+    if not run:
+        return None
+    role = lex.role_en.search(run.group())
+    if not role:
+        return None
+    start = _en_title_start(body, run.start() + role.start(), line_start, lex)
+    return body[start : run.end()].strip() or None
 
 
 def _bracket_name(bracket: str, lex: _Lexicon) -> str:
@@ -634,11 +732,48 @@ def _transliterated(text: _Text, parts: list[str], end: int) -> bool:
     return len(words) >= 2 and len(words) >= len(parts) and all(len(p) <= MAX_FAMILY_CHARS for p in parts)
 
 
+def _en_name_like(names: list[str], lex: _Lexicon) -> bool:
+    """Capitalised words that may be a person's name: two or more, none a connector, a role, an
+    organisation or calendar word, an English noun or a country (a known leader's name always is)."""
+    if " ".join(names) in lex.known_people:
+        return True
+    return len(names) >= 2 and not any(
+        w.lower() in _EN_CONNECTORS or w in lex.role_en_words or w in lex.not_name_en
+        or w.endswith(lex.noun_endings) or countries.aliases().get(w)
+        for w in names
+    )
+
+
+def _possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+def _en_title_start(body: str, role_start: int, floor: int, lex: _Lexicon) -> int:
+    """Where a title that ends in the role at ``role_start`` begins: Title-case words right before
+    the role that qualify it belong to it (``Deputy Government Spokesperson``, ``Chinese
+    President``, ``PTT’s Chairman``, ``BOT Governor``), not a verb or a sentence's first word."""
+    m = _EN_TITLE_WORDS_BEFORE.search(body, max(floor, role_start - 60), role_start)
+    if not m:
+        return role_start
+    start = role_start
+    for w in reversed(list(re.finditer(r"\S+", m.group()))):
+        word = w.group()
+        bare = _possessive(word)
+        if not (
+            word in lex.title_modifiers or bare != word or _LATIN_ACRONYM.fullmatch(bare)
+            or (countries.aliases().get(bare) and countries.aliases()[bare].iso2)
+        ) or word in _EN_ARTICLES:
+            break
+        start = m.start() + w.start()
+    return start
+
+
 def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, int]]) -> list[_Mention]:
     """``Prime Minister Paetongtarn Shinawatra``, ``Minister of Foreign Affairs Maris
     Sangiampongsa``: an English role written as a title. After a bare role the capitalised
-    words are the name; after ``of``/``and`` phrases the last two are."""
-    body = text.body
+    words are the name; after ``of``/``to``/``and`` phrases the last two are, up to an ``and``
+    that opens the next person's title (``… Duangjai Asawachintachit and PTT’s Chairman …``)."""
+    body = text.flat
     out: list[_Mention] = []
     for m in lex.role_en.finditer(body):
         if (m.start() and body[m.start() - 1].isalpha()) or any(a <= m.start() < b for a, b in taken + [(o.start, o.end) for o in out]):
@@ -649,30 +784,40 @@ def _english_title_mentions(text: _Text, lex: _Lexicon, taken: list[tuple[int, i
         if not run:
             continue
         words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", run.group())]
+        # one title per person: the run stops at an ``and`` between a name and the next title
+        nxt = next((
+            k for k in range(2, len(words) - 2)
+            if words[k][0] == "and" and _en_name_like([_possessive(w) for w, _, _ in words[k - 2 : k]], lex)
+        ), len(words))
+        words = words[:nxt]
         compound = words[0][0] in _EN_CONNECTORS
-        if compound:
-            # … and Minister of Finance Srettha Thavisin and Prime Minister …: up to the next role
-            nxt = next((k for k in range(1, len(words) - 1) if words[k][0] == "and" and words[k + 1][0] in lex.role_en_words), len(words))
-            words = words[:nxt][-2:]
+        bare = next((k for k, (w, _, _) in enumerate(words) if w in _EN_CONNECTORS), len(words))
+        if compound or bare < 2:
+            # … and Minister of Finance Srettha Thavisin; Minister Attached to Prime Minister’s Office Puangpetch Chunla-ead
+            # (``President of the Supreme Court``, ``Ruler of Abu Dhabi``: a place or body, no name)
+            if len(words) < 3 or words[-3][0] in _EN_CONNECTORS:
+                continue
+            words = words[-2:]
         else:
             # Prime Minister Samdech Moha Borvor Thipadei Hun Manet of Cambodia: a long run holds
             # titles too; the name is its end
-            bare = next((k for k, (w, _, _) in enumerate(words) if w in _EN_CONNECTORS), len(words))
             words = words[:bare] if bare <= MAX_EN_NAME_WORDS else words[:bare][-2:]
         if words[-1][0].endswith(("’s", "'s")):  # Prime Minister Paetongtarn Shinawatra’s visit
             word, a, b = words[-1]
             words[-1] = (word[:-2], a, b - 2)
         names = [w for w, _, _ in words]
-        if len(names) < 2 or any(
-            w.lower() in _EN_CONNECTORS or w in lex.role_en_words or w in lex.not_name_en
-            or w.endswith(lex.noun_endings) or countries.aliases().get(w)
-            for w in names
-        ):
+        if not _en_name_like(names, lex):
             continue
         start, end = run.start() + words[0][1], run.start() + words[-1][2]
-        role_start = m.start() if compound else [r for r in lex.role_en.finditer(body, m.start(), start)][-1].start()
+        role_start = m.start() if compound or bare < 2 else [r for r in lex.role_en.finditer(body, m.start(), start)][-1].start()
+        role_start = _en_title_start(body, role_start, max([o.end for o in out] + [b for a, b in taken if b <= role_start], default=0), lex)
         position = body[role_start:start].strip()
         out.append(_Mention(start, end, None, names, position, "en_title", True))
+        for more in _EN_SLASH_NAME.finditer(body, end):
+            if more.start() != end or not _en_name_like(more.group(1).split(), lex):
+                break
+            end = more.end()
+            out.append(_Mention(more.start(1), more.end(1), None, more.group(1).split(), position, "en_title", True))
     return out
 
 
@@ -754,7 +899,12 @@ def extract(doc: DocContext) -> list[dict]:
         taken.append((mention.start, consumed))
         if len(mention.parts) == 2 and not mention.latin:
             known.setdefault(mention.parts[0], mention.parts[1])
+    _share_listed_positions(doc.body, mentions, taken)
     for mention in _role_title_mentions(text, lex, taken, known):
+        # รมช.ประภัตร โพธสุธน รัฐมนตรีช่วยว่าการกระทรวงเกษตรและสหกรณ์: the role spelled out after the name wins
+        found = _position_after(text, mention.end, lex)
+        if found:
+            mention.position = found[0]
         mentions.append(mention)
         taken.append((mention.start, mention.end))
     for mention in _latin_role_mentions(text, lex, taken):
@@ -762,8 +912,52 @@ def extract(doc: DocContext) -> list[dict]:
         mentions.append(mention)
         taken.append((mention.start, mention.end))
     mentions.extend(_english_title_mentions(text, lex, taken))
+    mentions = _drop_bracketed_transliterations(doc.body, mentions)
     rows = [_row(p, doc.body) for p in _group(mentions) if _credible(p, text, lex)]
     return sorted(rows, key=lambda r: r["char_start"])
+
+
+def _drop_bracketed_transliterations(body: str, mentions: list[_Mention]) -> list[_Mention]:
+    """``นายกรัฐมนตรีเชค ฮาซีนา (Sheikh Hasina)``: a Latin name that fills the bracket right after a
+    Thai name is that person's transliteration, not another person."""
+    thai_ends = {m.end: m for m in mentions if not m.latin}
+    kept = []
+    for m in mentions:
+        if m.latin:
+            opening = body.rfind("(", 0, m.start)
+            closing = body.find(")", m.end)
+            if (
+                opening >= 0 and not body[opening + 1 : m.start].strip(" ") and closing >= 0
+                and not body[m.end : closing].strip(" .") and len(body[:opening].rstrip(" ")) in thai_ends
+            ):
+                thai_ends[len(body[:opening].rstrip(" "))].aliases.append(m.name)
+                continue
+        kept.append(m)
+    return kept
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|และ|and)?\s*")
+_AND = re.compile(r"และ|and")
+
+
+def _share_listed_positions(body: str, mentions: list[_Mention], spans: list[tuple[int, int]]) -> None:
+    """``นายปกรณ์ … นายเรืองวิทย์ … และนายล้ำเลิศ พัวพัฒนโชติ สมาชิกสภาผู้แทนราษฎร``: a list of
+    names with nothing but spaces or commas between them and และ before the last shares the role
+    written after the last one, when they have none of their own. A second และ makes it pairs
+    (``นายวิษณุและนางศิริญา เทพเจริญ และแพทย์หญิง จินตนา … แพทย์ผู้เชี่ยวชาญ``), not one list."""
+    for last in range(len(mentions) - 1, 0, -1):
+        if not mentions[last].position_after:
+            continue
+        chain: list[int] = []
+        k = last - 1
+        while k >= 0 and mentions[k].position is None and _LIST_GAP.fullmatch(body, spans[k][1], mentions[k + 1].start):
+            chain.append(k)
+            k -= 1
+        gaps = [body[spans[j][1] : mentions[j + 1].start] for j in chain]
+        if any(_AND.search(g) for g in gaps[1:]):
+            continue
+        for j in chain:
+            mentions[j].position = mentions[last].position
 
 
 def _credible(person: _Person, text: _Text, lex: _Lexicon) -> bool:
