@@ -10,7 +10,7 @@ export PYTHAINLP_OFFLINE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 180
 
-.PHONY: install run test eval lint clean
+.PHONY: install run test eval bench bench-full lint clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,12 @@ eval: install
 	@rm -rf $(EVAL_WAREHOUSE)
 	@$(BIN)/khaosan run --source $(GOLD)/dev/src --warehouse $(EVAL_WAREHOUSE) > $(EVAL_WAREHOUSE).log 2>&1 || (cat $(EVAL_WAREHOUSE).log; exit 1)
 	@$(BIN)/python $(GOLD)/score.py $(GOLD)/dev/gold.jsonl $(EVAL_WAREHOUSE)/khaosan.duckdb
+
+bench: install
+	$(BIN)/python benchmarks/bench.py --n 2000 --seed 42 --repeat 3
+
+bench-full: install
+	$(BIN)/python benchmarks/full_run.py
 
 lint: install
 	$(BIN)/ruff check flows transforms tests benchmarks

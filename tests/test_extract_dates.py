@@ -229,3 +229,9 @@ def test_an_english_day_list_without_a_year_stops_at_the_first_day_or_range():
     body = "PM2.5 is expected in Bangkok and vicinity during December 15-18, and 22-23 due to unfavorable weather."
     assert _isos(body, published) == ["2021-12-15", "2021-12-18"]
     assert _isos("The report on March 5 and 4 people were injured.", dt.date(2021, 3, 6)) == ["2021-03-05"]
+
+
+def test_years_outside_the_plausible_window_are_typos_not_dates():
+    body = "เมื่อวันที่ 17 ธันวาคม 3563 และวันที่ 1 เมษายน 2435 ได้มีการประชุม"
+    doc = DocContext("d", None, body, dt.date(2020, 12, 20), ())
+    assert [r["iso"] for r in dates.extract(doc)] == ["1892-04-01"]

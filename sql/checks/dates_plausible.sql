@@ -5,4 +5,4 @@ WHERE published_date NOT BETWEEN DATE '1990-01-01' AND current_date + INTERVAL 3
 UNION ALL
 SELECT 'date_mentions', doc_id, iso
 FROM date_mentions
-WHERE date_value NOT BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'
+WHERE date_value NOT BETWEEN DATE '1800-01-01' AND DATE '2100-12-31'

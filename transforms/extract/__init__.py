@@ -14,7 +14,7 @@ from transforms import schemas
 from transforms.extract import acronyms, countries, dates, meetings, money, people
 from transforms.extract.context import DocContext, iter_contexts
 
-VERSION = "3"
+VERSION = "4"
 
 EXTRACTORS = {
     "date_mentions": dates.extract,

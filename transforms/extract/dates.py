@@ -201,8 +201,13 @@ def _infer_year(published: dt.date | None, month: int, day: int | None, relative
     return min(candidates, key=lambda y: (abs(distance(y)), y != published.year))
 
 
+# Years outside this window are typos in the source (๓๕๖๓ for ๒๕๖๓ gives 3020), not dates;
+# historical dates in releases (the reign of Rama V, 1892) stay inside it.
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+
 def _row(m: re.Match[str], end: int, rule: str, year: int, month: int, day: int | None) -> dict | None:
-    value = safe_date(year, month, day or 1)
+    value = safe_date(year, month, day or 1) if MIN_YEAR <= year <= MAX_YEAR else None
     if value is None:
         return None
     return {
