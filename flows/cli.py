@@ -84,6 +84,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
         flow = etl.with_options(task_runner=dask_task_runner(args.dask_address, args.workers))
         in_process = True
     source = args.source or ""  # backfill reads no files, only stored raw texts
+    if source:
+        from transforms.ingest import check_source
+
+        try:
+            check_source(source)  # before Prefect starts, so a typo costs no server start-up or traceback
+        except FileNotFoundError as exc:
+            print(f"khaosan: {exc}", file=sys.stderr)
+            return 2
     t0 = time.perf_counter()
     try:
         result = flow(
@@ -97,9 +105,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except QualityCheckFailed as exc:
         print(f"khaosan: {exc.report}", file=sys.stderr)
         return 4
-    except FileNotFoundError as exc:
-        print(f"khaosan: {exc}", file=sys.stderr)
-        return 2
     _print_summary(result, time.perf_counter() - t0, args.warehouse)
     return 0
 

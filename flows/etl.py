@@ -125,7 +125,7 @@ def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str
     passed, failures = load.run_quality_checks(building, added_only=True)
     run_row.update(checks_passed=passed, checks_failed=len(failures), rows_written=json.dumps(added, sort_keys=True))
     if failures:
-        _discard(building)
+        shutil.rmtree(building, ignore_errors=True)
         raise load.QualityCheckFailed("quality checks failed, previous snapshot kept:\n  " + "\n  ".join(failures))
     seconds["publish"] = time.perf_counter() - t0
     run_row["stage_seconds"] = json.dumps({k: round(v, 3) for k, v in seconds.items()})
@@ -133,10 +133,6 @@ def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str
     load.replace_log_table(building, "pipeline_runs", _runs_with(wh, run_row))
     load.commit_snapshot(wh, building)
     return run_row
-
-
-def _discard(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- flow

@@ -145,6 +145,12 @@ class SourceFile:
     mtime_ns: int
 
 
+def check_source(source: str) -> None:
+    """Raise FileNotFoundError for a source that is neither a path that exists nor a glob."""
+    if not Path(source).exists() and not any(c in source for c in "*?["):
+        raise FileNotFoundError(f"source not found: {source}")
+
+
 def discover_files(source: str, follow_symlinks: bool = False) -> list[SourceFile]:
     """Every ``*.txt`` file under a directory (recursively), or matching a glob, sorted by path.
 
@@ -160,9 +166,8 @@ def discover_files(source: str, follow_symlinks: bool = False) -> list[SourceFil
     else:
         import glob
 
+        check_source(source)
         matches = glob.glob(source, recursive=True)
-        if not matches and not any(c in source for c in "*?["):
-            raise FileNotFoundError(f"source not found: {source}")
         base = Path(os.path.commonpath([os.path.abspath(m) for m in matches])).resolve() if matches else Path.cwd()
         candidates = (Path(m) for m in matches)
     found: list[SourceFile] = []
