@@ -12,10 +12,13 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import queue
 import shutil
+import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +31,7 @@ import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 
 from transforms import ingest, load, schemas, stages
@@ -41,6 +44,7 @@ MIN_DOCS_FOR_POOL = 100
 # code, not in the data, and fails the run instead of quarantining everything.
 MAX_TRANSFORM_FAILURES = 3
 MAX_TRANSFORM_FAILURE_SHARE = 0.05
+_UNBOUNDED = sys.maxsize
 
 
 @dataclass
@@ -120,8 +124,11 @@ def _shutdown_pools() -> None:
 @task(name="publish-snapshot", retries=0, cache_policy=NO_CACHE)
 def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str, Any], run_id: str, seconds: dict[str, float]) -> dict[str, Any]:
     """Build, check and publish the next snapshot; then refresh the DuckDB catalog."""
+    logger = get_run_logger()
     t0 = time.perf_counter()
+    logger.info("building snapshot %d", wh.snapshot_seq() + 1)
     building, added = load.build_snapshot(wh, changes, run_id)
+    logger.info("running quality checks on the files this run adds")
     passed, failures = load.run_quality_checks(building, added_only=True)
     run_row.update(checks_passed=passed, checks_failed=len(failures), rows_written=json.dumps(added, sort_keys=True))
     if failures:
@@ -131,6 +138,7 @@ def publish(wh: load.Warehouse, changes: load.SnapshotChanges, run_row: dict[str
     run_row["stage_seconds"] = json.dumps({k: round(v, 3) for k, v in seconds.items()})
     _finish_run_row(run_row, "completed", None)
     load.replace_log_table(building, "pipeline_runs", _runs_with(wh, run_row))
+    logger.info("publishing snapshot %s", building.name.split("-")[1])
     load.commit_snapshot(wh, building)
     return run_row
 
@@ -180,7 +188,8 @@ def etl(
             seconds["discover"] = time.perf_counter() - t0
 
             t0 = time.perf_counter()
-            src_new, quarantine_new, raw_paths = _ingest(plan, run_id, started, staging)
+            # Dask (in_process) queues tasks on its own workers; the thread runner needs a window.
+            src_new, quarantine_new, raw_paths = _ingest(plan, run_id, started, staging, window=_UNBOUNDED if in_process else max(2, workers))
             seconds["ingest"] = time.perf_counter() - t0
             load.failpoint("after-ingest")
 
@@ -191,7 +200,11 @@ def etl(
             batches = decisions.batches(wh, staging, batch_size)
             n_docs = sum(len(b.doc_ids) for b in batches)
             pool_workers = workers if (not in_process and n_docs >= MIN_DOCS_FOR_POOL) else 1
-            staged, failures = _transform(batches, run_id, staging / "out", pool_workers, n_docs)
+            logger.info("transforming %d documents in %d batches on %d process(es)", n_docs, len(batches), pool_workers)
+            # Two tasks per pool process keep the pool fed while the flow collects a result.
+            staged, failures = _transform(batches, run_id, staging / "out", pool_workers, n_docs,
+                                          window=_UNBOUNDED if in_process else 2 * pool_workers)
+            _shutdown_pools()  # the workers' memory is not needed while the snapshot is built
             seconds["transform"] = time.perf_counter() - t0
             _fail_on_systematic_errors(failures, n_docs)
             run_row["docs_quarantined"] += len(failures)
@@ -255,15 +268,35 @@ def _plan(files: list[ingest.SourceFile], state: _State) -> RunPlan:
     return RunPlan(files_seen=len(files), to_read=to_read, unchanged=len(files) - len(to_read))
 
 
-def _ingest(plan: RunPlan, run_id: str, now: dt.datetime, staging: Path) -> tuple[pa.Table, pa.Table, list[Path]]:
-    futures = [
-        ingest_batch.submit(plan.to_read[i : i + INGEST_BATCH_FILES], run_id, now, staging / "raw" / f"batch-{i // INGEST_BATCH_FILES:06d}.parquet")
-        for i in range(0, len(plan.to_read), INGEST_BATCH_FILES)
-    ]
-    results = [f.result() for f in futures]
+def _ingest(plan: RunPlan, run_id: str, now: dt.datetime, staging: Path, window: int) -> tuple[pa.Table, pa.Table, list[Path]]:
+    chunks = [plan.to_read[i : i + INGEST_BATCH_FILES] for i in range(0, len(plan.to_read), INGEST_BATCH_FILES)]
+    results: list[Any] = [None] * len(chunks)
+
+    def submit(i: int) -> PrefectFuture:
+        return ingest_batch.submit(chunks[i], run_id, now, staging / "raw" / f"batch-{i:06d}.parquet")
+
+    for i, fut in _windowed(submit, len(chunks), window):
+        results[i] = fut.result()
     src = pa.concat_tables([schemas.SOURCE_FILES.empty_table(), *(r[0] for r in results)])
     quarantine = pa.concat_tables([schemas.QUARANTINE.empty_table(), *(r[1] for r in results)])
     return src, quarantine, [r[2] for r in results]
+
+
+def _windowed(submit: Callable[[int], PrefectFuture], n: int, window: int) -> Iterator[tuple[int, PrefectFuture]]:
+    """Call ``submit(i)`` for i in range(n) with at most ``window`` futures in flight; yields
+    (i, future) as each completes. Prefect's thread runner starts every submitted task at
+    once, so without a window the whole corpus would be read into memory together."""
+    done: queue.SimpleQueue[int] = queue.SimpleQueue()
+    in_flight: dict[int, PrefectFuture] = {}
+    submitted = 0
+    for _ in range(n):
+        while submitted < n and len(in_flight) < window:
+            fut = submit(submitted)
+            in_flight[submitted] = fut
+            fut.add_done_callback(lambda _f, i=submitted: done.put(i))
+            submitted += 1
+        i = done.get()
+        yield i, in_flight.pop(i)
 
 
 @dataclass
@@ -335,14 +368,17 @@ def _stage_stored_raw(wh: load.Warehouse, doc_ids: list[str], out_dir: Path, siz
     return batches
 
 
-def _transform(batches: list[StagedBatch], run_id: str, out_dir: Path, pool_workers: int, n_docs: int) -> tuple[dict[str, list[Path]], list[stages.TransformFailure]]:
+def _transform(batches: list[StagedBatch], run_id: str, out_dir: Path, pool_workers: int, n_docs: int, window: int) -> tuple[dict[str, list[Path]], list[stages.TransformFailure]]:
     logger = get_run_logger()
     staged: dict[str, list[Path]] = {}
     failures: list[stages.TransformFailure] = []
-    futures = [transform_batch.submit(b, run_id, out_dir, i, pool_workers) for i, b in enumerate(batches)]
     done = 0
     t0 = time.perf_counter()
-    for fut in as_completed(futures):
+
+    def submit(i: int) -> PrefectFuture:
+        return transform_batch.submit(batches[i], run_id, out_dir, i, pool_workers)
+
+    for _, fut in _windowed(submit, len(batches), window):
         paths, fails, n = fut.result()
         for name, path in paths.items():
             staged.setdefault(name, []).append(Path(path))

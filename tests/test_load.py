@@ -88,6 +88,14 @@ def test_leftovers_of_a_killed_run_are_removed_and_the_published_snapshot_kept(t
     assert wh.read_table("documents").column("doc_id").to_pylist() == ["a"]
 
 
+def test_an_empty_staging_directory_is_not_reported_as_leftovers(tmp_path):
+    wh = load.Warehouse(tmp_path / "wh")
+    _publish(wh, load.SnapshotChanges(additions=_stage(tmp_path, "b1", [_doc("a", dt.date(2021, 1, 1))])))
+    wh.staging_dir.mkdir(parents=True)  # what every completed run leaves behind
+    assert wh.remove_leftovers() == []
+    assert not wh.staging_dir.exists()
+
+
 def test_a_second_writer_is_refused_with_a_clear_message(tmp_path):
     wh = load.Warehouse(tmp_path / "wh")
     with wh.lock(), pytest.raises(load.WarehouseBusy, match="another khaosan run is writing"), wh.lock():
@@ -137,4 +145,14 @@ def test_checks_of_a_run_look_only_at_the_files_it_adds(tmp_path):
     assert load.run_quality_checks(building, added_only=True) == (6, [])
     _, failures = load.run_quality_checks(building)
     assert [f.split(":")[0] for f in failures] == ["mention_offsets_inside_body"]
-    assert not [p for p in wh.snapshots_dir.iterdir() if p.name.startswith(".checks")]
+    assert not [p for p in wh.snapshots_dir.iterdir() if p.name.startswith((".checks", ".spill"))]
+
+
+def test_quality_checks_run_within_their_memory_limit(tmp_path, monkeypatch):
+    # A whole-corpus run's key checks took 3.4 GB without a limit; with it DuckDB spills.
+    wh = load.Warehouse(tmp_path / "wh")
+    building, _ = load.build_snapshot(wh, load.SnapshotChanges(additions=_stage(tmp_path, "b1", [_doc("a", dt.date(2021, 1, 1))])), "run-0001")
+    monkeypatch.setattr(load, "CHECKS_MEMORY_LIMIT", "16KB")
+    with pytest.raises(duckdb.OutOfMemoryException):
+        load.run_quality_checks(building)
+    assert not [p for p in wh.snapshots_dir.iterdir() if p.name.startswith(".spill")]
