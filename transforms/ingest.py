@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -152,37 +152,60 @@ def check_source(source: str) -> None:
 
 
 def discover_files(source: str, follow_symlinks: bool = False) -> list[SourceFile]:
-    """Every ``*.txt`` file under a directory (recursively), or matching a glob, sorted by path.
+    """Every ``*.txt`` file under a directory (recursively, not into symlinked directories),
+    or matching a glob, sorted by path.
 
     Symlinks that lead outside the source root are skipped unless ``follow_symlinks``.
     """
     root = Path(source)
     if root.is_dir():
-        base = root.resolve()
-        candidates: Iterable[Path] = (p for p in root.rglob("*") if p.suffix.lower() == ".txt")
-    elif root.is_file():
-        base = root.parent.resolve()
-        candidates = [root]
+        found = list(_walk_txt_files(os.path.abspath(root), root.resolve(), follow_symlinks))
     else:
-        import glob
+        if root.is_file():
+            base, matches = root.parent.resolve(), [source]
+        else:
+            import glob
 
-        check_source(source)
-        matches = glob.glob(source, recursive=True)
-        base = Path(os.path.commonpath([os.path.abspath(m) for m in matches])).resolve() if matches else Path.cwd()
-        candidates = (Path(m) for m in matches)
-    found: list[SourceFile] = []
-    for path in candidates:
-        try:
-            if path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(base):
-                continue
-            st = path.stat()
-        except OSError:
-            continue
-        if not path.is_file():
-            continue
-        found.append(SourceFile(str(path.absolute()), st.st_size, st.st_mtime_ns))
+            check_source(source)
+            matches = glob.glob(source, recursive=True)
+            base = Path(os.path.commonpath([os.path.abspath(m) for m in matches])).resolve() if matches else Path.cwd()
+        found = [f for m in matches if (f := _source_file(Path(m), base, follow_symlinks))]
     found.sort(key=lambda f: f.source_uri)
     return found
+
+
+def _walk_txt_files(top: str, base: Path, follow_symlinks: bool) -> Iterator[SourceFile]:
+    # os.scandir, not Path.rglob: the no-op rerun lists 63k files, and directory entries
+    # already know their type, which saves three system calls per file.
+    stack = [top]
+    while stack:
+        try:
+            entries = os.scandir(stack.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif os.path.splitext(entry.name)[1].lower() == ".txt":
+                        if entry.is_symlink() and not follow_symlinks and not Path(entry.path).resolve().is_relative_to(base):
+                            continue
+                        if entry.is_file():
+                            st = entry.stat()
+                            yield SourceFile(entry.path, st.st_size, st.st_mtime_ns)
+                except OSError:
+                    continue
+
+
+def _source_file(path: Path, base: Path, follow_symlinks: bool) -> SourceFile | None:
+    try:
+        if path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(base):
+            return None
+        st = path.stat()
+    except OSError:
+        return None
+    return SourceFile(str(path.absolute()), st.st_size, st.st_mtime_ns) if path.is_file() else None
 
 
 def ingest_files(files: list[SourceFile], run_id: str, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
