@@ -153,34 +153,15 @@ def run_reference(docs: list[tuple[str, str]], out: Path) -> dict:
     """The hand-written pipeline."""
     import duckdb
     import pandas as pd
-    from pythainlp.tag import pos_tag
-    from pythainlp.tokenize import sent_tokenize, word_tokenize
+
+    from benchmarks import reference_pipeline
 
     t0 = time.perf_counter()
-    for s in sent_tokenize("ทดสอบการตัดประโยค ครับ", engine="crfcut"):
-        pos_tag(word_tokenize(s, engine="newmm"), corpus="orchid_ud")
+    reference_pipeline.warm_up()
     t_load = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    sent_rows: list[tuple] = []
-    tok_rows: list[tuple] = []
-    for doc_id, body in docs:
-        pos = 0
-        for sentence_no, sentence in enumerate(sent_tokenize(body, engine="crfcut") if body else []):
-            start = body.find(sentence, pos)
-            if start < 0:
-                start = pos
-            end = start + len(sentence)
-            pos = end
-            sent_rows.append((doc_id, sentence_no, sentence, start, end))
-            offset = start
-            token_no = 0
-            for word, tag in pos_tag(word_tokenize(sentence, engine="newmm"), corpus="orchid_ud"):
-                w_end = offset + len(word)
-                if not word.isspace():
-                    tok_rows.append((doc_id, sentence_no, token_no, word, tag, offset, w_end))
-                    token_no += 1
-                offset = w_end
+    sent_rows, tok_rows = reference_pipeline.segment_rows(docs)
     t_segment = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -417,37 +398,15 @@ def _fmt_row(name: str, r: dict, n_docs: int, mb: float, ref_total: float | None
 
 
 def full_corpus_run(args: argparse.Namespace) -> None:
-    """Hook for the whole-corpus run, timed end to end.
-
-    Delegates to ``benchmarks/full_run.py`` when it is there (full run, no-op rerun, new
-    releases, process-tree memory). Otherwise runs ``khaosan run`` once over the unpacked corpus
-    (``--corpus-dir``, else ``--archive`` unpacked into a temporary directory) into a temporary
-    warehouse and prints the wall time and files/s.
-    """
-    full_run = Path(__file__).resolve().with_name("full_run.py")
-    if full_run.exists():
-        cmd = [sys.executable, str(full_run)] + (["--corpus-dir", str(args.corpus_dir)] if args.corpus_dir else [])
-        print("full run:", " ".join(cmd), flush=True)
-        subprocess.run(cmd, check=False, cwd=REPO)
-        return
-    with tempfile.TemporaryDirectory(prefix="khaosan-full-") as tmp:
-        source = args.corpus_dir
-        if source is None:
-            print(f"unpacking {args.archive} ...", flush=True)
-            subprocess.run(["tar", "-xJf", str(args.archive), "-C", tmp], check=True)
-            source = Path(tmp)
-        source = source / "data" if (source / "data").is_dir() else source
-        n_files = sum(1 for _ in source.rglob("*.txt"))
-        khaosan = Path(sys.executable).with_name("khaosan")
-        cmd = [str(khaosan), "run", "--source", str(source), "--warehouse", str(Path(tmp) / "warehouse")]
-        if args.workers:
-            cmd += ["--workers", str(args.workers)]
-        print("full run:", " ".join(cmd), flush=True)
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, check=False, cwd=REPO)
-        wall = time.perf_counter() - t0
-        status = "ok" if proc.returncode == 0 else f"exit {proc.returncode}"
-        print(f"full corpus: {n_files} files in {wall / 60:.1f} min ({n_files / wall:.1f} files/s), {status}")
+    """The whole-corpus run: ``benchmarks/full_run.py`` (full run, no-op rerun, new releases,
+    process-tree memory per stage)."""
+    cmd = [sys.executable, str(Path(__file__).resolve().with_name("full_run.py"))]
+    if args.corpus_dir:
+        cmd += ["--corpus-dir", str(args.corpus_dir)]
+    if args.workers:
+        cmd += ["--workers", str(args.workers)]
+    print("full run:", " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=False, cwd=REPO)
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,8 @@
 Unpacks ../shared/corpus/thaigov-v2.tar.xz into the scratch directory unless --corpus-dir
 points at an unpacked copy (which is then copied, because the benchmark moves files). Each
 case runs ``khaosan run`` as a subprocess and prints wall seconds and the peak resident
-memory of the whole process tree (the flow and its worker processes, sampled every 0.2 s).
+memory of the whole process tree (the flow and its worker processes, sampled every 0.2 s),
+overall and per stage of the flow (told apart by the flow's log lines).
 Set PREFECT_API_URL to a running server to leave Prefect's ephemeral start-up (5-20 s) out of
 the incremental figures, as a scheduled deployment would.
 """
@@ -28,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 ARCHIVE = REPO.parent / "shared" / "corpus" / "thaigov-v2.tar.xz"
 
 
-def _tree_rss_bytes(root: int) -> int:
+def tree_rss_bytes(root: int) -> int:
     """Resident memory of ``root`` and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
@@ -51,32 +52,62 @@ def _tree_rss_bytes(root: int) -> int:
     return total
 
 
+# Log lines that open a stage of the flow, in order; memory samples are charged to the
+# stage opened last, so the peak can be traced to the stage that causes it.
+STAGE_MARKERS = [
+    ("discover", "Beginning flow run"),
+    ("ingest", "files found"),
+    ("transform", "transforming "),
+    ("publish: build", "building snapshot"),
+    ("publish: checks", "running quality checks"),
+    ("publish: commit", "publishing snapshot"),
+]
+
+
 def run_case(name: str, args: list[str]) -> dict:
     """Run one khaosan command, sampling the process tree's memory; returns its figures."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0
+    stage = "start"
+    peaks: dict[str, int] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_bytes(proc.pid))
+            rss = tree_rss_bytes(proc.pid)
+            peaks[stage] = max(peaks.get(stage, 0), rss)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out, _ = proc.communicate()
+    lines: list[str] = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.append(line.rstrip("\n"))
+        for label, marker in STAGE_MARKERS:
+            if marker in line and _after(stage, label):
+                stage = label
+    proc.wait()
     done.set()
     sampler.join()
     seconds = time.perf_counter() - t0
-    summary = [line for line in out.splitlines() if line.startswith(("khaosan run", "  "))]
+    summary = [line for line in lines if line.startswith(("khaosan run", "  "))]
     if proc.returncode != 0:
-        print(out[-5000:], file=sys.stderr)
+        print("\n".join(lines[-100:]), file=sys.stderr)
         raise SystemExit(f"{name}: khaosan exited {proc.returncode}")
-    figures = {"case": name, "seconds": round(seconds, 1), "peak_rss_gb": round(peak / 1e9, 2)}
+    figures = {
+        "case": name,
+        "seconds": round(seconds, 1),
+        "peak_rss_gb": round(max(peaks.values(), default=0) / 1e9, 2),
+        "peak_rss_gb_by_stage": {k: round(v / 1e9, 2) for k, v in peaks.items()},
+    }
     print(json.dumps(figures), *summary, sep="\n", flush=True)
     return figures
+
+
+def _after(current: str, label: str) -> bool:
+    order = ["start", *(m[0] for m in STAGE_MARKERS)]
+    return order.index(label) > order.index(current)
 
 
 def main() -> int:

@@ -12,6 +12,7 @@ import pytest
 from pythainlp.tag import pos_tag
 from pythainlp.tokenize import crfcut, sent_tokenize, word_tokenize
 
+from benchmarks import reference_pipeline
 from tests.conftest import BAD_INPUTS, SEED_DOCUMENTS
 from transforms import clean, ingest, schemas, segment, thai_crfcut, thai_newmm, thai_pos
 
@@ -31,30 +32,13 @@ TRICKY = [
 
 
 def reference_segment(documents: pa.Table) -> tuple[pa.Table, pa.Table]:
-    """The hand-written pipeline (the previous ``segment_documents``), kept as the oracle."""
-    sent_cols: dict[str, list] = {n: [] for n in schemas.SENTENCES.names}
-    tok_cols: dict[str, list] = {n: [] for n in schemas.TOKENS.names}
-    for doc_id, body in zip(documents.column("doc_id").to_pylist(), documents.column("body").to_pylist(), strict=True):
-        pos = 0
-        for sentence_no, sentence in enumerate(sent_tokenize(body, engine="crfcut") if body else []):
-            start = body.find(sentence, pos)
-            if start < 0:
-                start = pos
-            end = start + len(sentence)
-            pos = end
-            for name, value in zip(schemas.SENTENCES.names, (doc_id, sentence_no, sentence, start, end), strict=True):
-                sent_cols[name].append(value)
-            offset = start
-            token_no = 0
-            for word, tag in pos_tag(word_tokenize(sentence, engine="newmm"), corpus="orchid_ud"):
-                w_end = offset + len(word)
-                if not word.isspace():
-                    row = (doc_id, sentence_no, token_no, word, tag, offset, w_end)
-                    for name, value in zip(schemas.TOKENS.names, row, strict=True):
-                        tok_cols[name].append(value)
-                    token_no += 1
-                offset = w_end
-    return pa.Table.from_pydict(sent_cols, schema=schemas.SENTENCES), pa.Table.from_pydict(tok_cols, schema=schemas.TOKENS)
+    """The hand-written pipeline's output (the oracle) as tables in khaosan's schemas."""
+    docs = zip(documents.column("doc_id").to_pylist(), documents.column("body").to_pylist(), strict=True)
+    sentences, tokens = reference_pipeline.segment_rows(docs)
+    return (
+        pa.Table.from_pylist([dict(zip(schemas.SENTENCES.names, r, strict=True)) for r in sentences], schema=schemas.SENTENCES),
+        pa.Table.from_pylist([dict(zip(schemas.TOKENS.names, r, strict=True)) for r in tokens], schema=schemas.TOKENS),
+    )
 
 
 def _body(raw: bytes) -> str:
