@@ -65,7 +65,13 @@ class StagedBatch:
 # ---------------------------------------------------------------- tasks
 
 
-@task(name="discover-files", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def _unless_source_missing(task: Any, task_run: Any, state: Any) -> bool:
+    # A source directory that is not there will not appear in six seconds (a deployment whose
+    # path is wrong); other I/O errors, such as a network mount that hiccups, may.
+    return not isinstance(state.result(raise_on_failure=False), FileNotFoundError)
+
+
+@task(name="discover-files", retries=2, retry_delay_seconds=[1, 5], retry_condition_fn=_unless_source_missing, cache_policy=NO_CACHE)
 def discover_files(source: str, follow_symlinks: bool) -> list[ingest.SourceFile]:
     return ingest.discover_files(source, follow_symlinks=follow_symlinks)
 

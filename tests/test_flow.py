@@ -247,3 +247,20 @@ def test_a_dask_cluster_run_builds_the_same_warehouse(sample_warehouse, tmp_path
     result = on_dask(source=str(SEED_DOCUMENTS), warehouse=str(warehouse), batch_size=2, in_process=True)
     assert result["docs_new"] == 5
     assert warehouse_state(warehouse) == warehouse_state(sample_warehouse)
+
+
+def test_a_deployment_with_a_missing_source_fails_without_retrying(prefect_harness, tmp_path):
+    # Deployments bypass the CLI's up-front check; discover must fail at once, not retry.
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from flows.etl import etl
+
+    state = etl(source=str(tmp_path / "no-such-dir"), warehouse=str(tmp_path / "wh"), return_state=True)
+    assert state.is_failed()
+    with pytest.raises(FileNotFoundError, match="source not found"):
+        state.result()
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    discover = [r for r in runs if r.name.startswith("discover-files")]
+    assert len(discover) == 1 and discover[0].run_count == 1
