@@ -23,6 +23,7 @@ import tarfile
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,12 +63,26 @@ STAGE_MARKERS = [
     ("publish: checks", "running quality checks"),
     ("publish: commit", "publishing snapshot"),
 ]
+_STAGE_ORDER = ["start", *(label for label, _ in STAGE_MARKERS)]
 
 
-def run_case(name: str, args: list[str]) -> dict:
-    """Run one khaosan command, sampling the process tree's memory; returns its figures."""
+@dataclass
+class Measured:
+    lines: list[str]
+    returncode: int
+    seconds: float
+    peak_rss_by_stage: dict[str, int]
+
+    @property
+    def peak_rss(self) -> int:
+        return max(self.peak_rss_by_stage.values(), default=0)
+
+
+def run_measured(cmd: list[str]) -> Measured:
+    """Run ``cmd`` (from the repository), sampling its process tree's memory every 0.2 s and
+    charging each sample to the stage its output last announced (see STAGE_MARKERS)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     stage = "start"
     peaks: dict[str, int] = {}
     done = threading.Event()
@@ -85,29 +100,29 @@ def run_case(name: str, args: list[str]) -> dict:
     for line in proc.stdout:
         lines.append(line.rstrip("\n"))
         for label, marker in STAGE_MARKERS:
-            if marker in line and _after(stage, label):
+            if marker in line and _STAGE_ORDER.index(label) > _STAGE_ORDER.index(stage):
                 stage = label
     proc.wait()
     done.set()
     sampler.join()
-    seconds = time.perf_counter() - t0
-    summary = [line for line in lines if line.startswith(("khaosan run", "  "))]
-    if proc.returncode != 0:
-        print("\n".join(lines[-100:]), file=sys.stderr)
-        raise SystemExit(f"{name}: khaosan exited {proc.returncode}")
+    return Measured(lines, proc.returncode, time.perf_counter() - t0, peaks)
+
+
+def run_case(name: str, args: list[str]) -> dict:
+    """Run one khaosan command; prints and returns its figures."""
+    m = run_measured([sys.executable, "-m", "flows.cli", *args])
+    if m.returncode != 0:
+        print("\n".join(m.lines[-100:]), file=sys.stderr)
+        raise SystemExit(f"{name}: khaosan exited {m.returncode}")
     figures = {
         "case": name,
-        "seconds": round(seconds, 1),
-        "peak_rss_gb": round(max(peaks.values(), default=0) / 1e9, 2),
-        "peak_rss_gb_by_stage": {k: round(v / 1e9, 2) for k, v in peaks.items()},
+        "seconds": round(m.seconds, 1),
+        "peak_rss_gb": round(m.peak_rss / 1e9, 2),
+        "peak_rss_gb_by_stage": {k: round(v / 1e9, 2) for k, v in m.peak_rss_by_stage.items()},
     }
+    summary = [line for line in m.lines if line.startswith(("khaosan run", "  "))]
     print(json.dumps(figures), *summary, sep="\n", flush=True)
     return figures
-
-
-def _after(current: str, label: str) -> bool:
-    order = ["start", *(m[0] for m in STAGE_MARKERS)]
-    return order.index(label) > order.index(current)
 
 
 def main() -> int:

@@ -18,11 +18,8 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,7 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.bench import DEFAULT_ARCHIVE, sample_documents  # noqa: E402
-from benchmarks.full_run import tree_rss_bytes  # noqa: E402
+from benchmarks.full_run import run_measured  # noqa: E402
 
 RUNNERS = ("pool-in-task", "prefect-process-pool", "dask-local")
 
@@ -55,30 +52,13 @@ def _run_one(runner: str, source: str, warehouse: str, workers: int) -> None:
 
 def measure(runner: str, source: Path, warehouse: Path, workers: int) -> dict:
     shutil.rmtree(warehouse, ignore_errors=True)
-    cmd = [sys.executable, __file__, "_run", runner, str(source), str(warehouse), str(workers)]
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss_bytes(proc.pid))
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    done.set()
-    sampler.join()
-    wall = time.perf_counter() - t0
-    result = [line for line in out.splitlines() if line.startswith("RESULT ")]
-    if proc.returncode != 0 or not result:
-        print(out[-5000:], file=sys.stderr)
-        raise SystemExit(f"{runner}: exit {proc.returncode}")
+    m = run_measured([sys.executable, __file__, "_run", runner, str(source), str(warehouse), str(workers)])
+    result = [line for line in m.lines if line.startswith("RESULT ")]
+    if m.returncode != 0 or not result:
+        print("\n".join(m.lines[-100:]), file=sys.stderr)
+        raise SystemExit(f"{runner}: exit {m.returncode}")
     figures = json.loads(result[0].removeprefix("RESULT "))
-    return {"wall_s": wall, "transform_s": figures["stage_seconds"]["transform"], "peak_rss_gb": peak / 1e9, "docs": figures["docs_new"]}
+    return {"wall_s": m.seconds, "transform_s": figures["stage_seconds"]["transform"], "peak_rss_gb": m.peak_rss / 1e9, "docs": figures["docs_new"]}
 
 
 def main(argv: list[str]) -> int:

@@ -180,32 +180,33 @@ def _walk_txt_files(top: str, base: Path, follow_symlinks: bool) -> Iterator[Sou
     stack = [top]
     while stack:
         try:
-            entries = os.scandir(stack.pop())
+            entries = list(os.scandir(stack.pop()))
         except OSError:
             continue
-        with entries:
-            for entry in entries:
-                try:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(entry.path)
-                    elif os.path.splitext(entry.name)[1].lower() == ".txt":
-                        if entry.is_symlink() and not follow_symlinks and not Path(entry.path).resolve().is_relative_to(base):
-                            continue
-                        if entry.is_file():
-                            st = entry.stat()
-                            yield SourceFile(entry.path, st.st_size, st.st_mtime_ns)
-                except OSError:
-                    continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() == ".txt" and not _escapes(entry, base, follow_symlinks) and entry.is_file():
+                    st = entry.stat()
+                    yield SourceFile(entry.path, st.st_size, st.st_mtime_ns)
+            except OSError:
+                continue
 
 
 def _source_file(path: Path, base: Path, follow_symlinks: bool) -> SourceFile | None:
     try:
-        if path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(base):
+        if _escapes(path, base, follow_symlinks) or not path.is_file():
             return None
         st = path.stat()
     except OSError:
         return None
-    return SourceFile(str(path.absolute()), st.st_size, st.st_mtime_ns) if path.is_file() else None
+    return SourceFile(str(path.absolute()), st.st_size, st.st_mtime_ns)
+
+
+def _escapes(path: Path | os.DirEntry, base: Path, follow_symlinks: bool) -> bool:
+    """A symlink leading outside the source root, which is skipped unless ``follow_symlinks``."""
+    return path.is_symlink() and not follow_symlinks and not Path(path).resolve().is_relative_to(base)
 
 
 def ingest_files(files: list[SourceFile], run_id: str, now: datetime) -> tuple[pa.Table, pa.Table, pa.Table]:
