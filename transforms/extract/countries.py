@@ -141,5 +141,5 @@ def extract(doc: DocContext) -> list[dict]:
     return [
         dict(surface=doc.body[s:e], char_start=s, char_end=e, iso2=a.iso2, country=a.country,
              rule="th_name" if a.thai else "en_name")
-        for s, e, a in find(doc.body, doc.token_starts(), doc.token_ends())
+        for s, e, a in find(doc.body, doc.token_starts, doc.token_ends)
     ]

@@ -301,7 +301,7 @@ def extract(doc: DocContext) -> list[dict]:
     # ครั้งที่ 10 (10th Joint Commission …)
     english = [m for m in _english_mentions(body) if m.ordinal not in thai_ordinals]
     rows: list[dict] = []
-    starts, ends = doc.token_starts(), doc.token_ends()
+    starts, ends = doc.token_starts, doc.token_ends
     for m in sorted(thai + english):
         if any(r["ordinal"] == m.ordinal and same_meeting(r["name"], m.name) for r in rows):
             continue

@@ -188,7 +188,7 @@ class _Text:
         self.body = doc.body
         self.tokens: tuple[Token, ...] = doc.tokens
         self.starts = [t.start for t in doc.tokens]
-        self.start_set = frozenset(self.starts)
+        self.start_set = doc.token_starts
 
     @functools.cached_property
     def flat(self) -> str:
@@ -197,12 +197,7 @@ class _Text:
         return _WRAPPED_LINE_BREAK.sub(" ", self.body) if "\n" in self.body else self.body
 
     def within(self, a: int, b: int) -> list[Token]:
-        i = bisect.bisect_left(self.starts, a)
-        out = []
-        while i < len(self.tokens) and self.tokens[i].start < b:
-            out.append(self.tokens[i])
-            i += 1
-        return out
+        return list(self.tokens[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)])
 
     def word_start(self, i: int) -> bool:
         return not self.tokens or i in self.start_set
