@@ -27,7 +27,7 @@ def test_be_year_in_thai_digits():
 
 @pytest.mark.parametrize(
     ("name", "month"),
-    [("พฤษภาคม", 5), ("พ.ค.", 5), ("พ.ค", 5), ("ก.พ.", 2), ("ธ.ค.", 12), ("October", 10), ("Sept", 9)],
+    [("พฤษภาคม", 5), ("พ.ค.", 5), ("พ.ค", 5), ("พ. ค.", 5), ("ก.พ.", 2), ("ธ.ค.", 12), ("October", 10), ("OCTOBER", 10), ("Sept", 9), ("Sept.", 9), ("ตุลา", None), ("May be", None)],
 )
 def test_month_names(name, month):
     assert month_number(name) == month

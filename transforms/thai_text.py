@@ -66,10 +66,19 @@ def month_pattern() -> str:
     return "|".join(re.escape(n) for n in sorted(month_names(), key=len, reverse=True))
 
 
+@functools.cache
+def _month_keys() -> dict[str, int]:
+    return {_month_key(name): m for name, m in month_names().items()}
+
+
+def _month_key(name: str) -> str:
+    """A month name without dots and spaces, English in lower case: ``พ. ค.`` -> ``พค``."""
+    return re.sub(r"[\s.]", "", name).lower()
+
+
 def month_number(name: str) -> int | None:
-    names = month_names()
-    key = re.sub(r"\s+", " ", name.strip())
-    return names.get(key) or names.get(key.rstrip(".")) or names.get(key.replace(" ", ""))
+    """1..12 for any written form of a month (``พ.ค.``, ``พ. ค``, ``May``, ``MAY``), else None."""
+    return _month_keys().get(_month_key(name))
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from transforms.extract.context import DocContext
-from transforms.thai_text import finditer_overlapping, read_seed, safe_date, to_arabic_digits, year_to_ce
+from transforms.thai_text import finditer_overlapping, month_number, read_seed, safe_date, to_arabic_digits, year_to_ce
 
 _D = "[0-9๐-๙]"
 _THAI_CHAR = "ก-๛"
@@ -59,20 +59,6 @@ def _year(name: str) -> str:
 
 def _year4(name: str) -> str:
     return rf"(?P<{name}>{_D}{{4}})(?!{_D})"
-
-
-@functools.cache
-def _month_table() -> dict[str, int]:
-    """Month key (name without dots and spaces; English lower-cased) -> 1..12."""
-    table: dict[str, int] = {}
-    for row in read_seed("thai_months"):
-        key = _month_key(row["name"])
-        table[key.lower() if row["kind"] in _EN_MONTH_KINDS else key] = int(row["month"])
-    return table
-
-
-def _month_key(text: str) -> str:
-    return re.sub(r"[\s.]", "", text)
 
 
 @functools.cache
@@ -151,9 +137,7 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 def _month_of(text: str) -> int | None:
-    key = _month_key(re.sub(r"^เดือน", "", text.strip()))
-    table = _month_table()
-    return table.get(key) or table.get(key.lower())
+    return month_number(re.sub(r"^เดือน", "", text.strip()))
 
 
 def _year_of(text: str | None, published: dt.date | None) -> int | None:
