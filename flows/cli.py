@@ -38,13 +38,13 @@ def _parser() -> argparse.ArgumentParser:
     sql = sub.add_parser("sql", help="run a read-only SQL query against the warehouse and print the result")
     sql.add_argument("query")
     sql.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
-    sql.add_argument("--max-rows", type=int, default=200)
+    sql.add_argument("--max-rows", type=_positive_int, default=200)
     sql.set_defaults(func=_cmd_sql)
 
     search = sub.add_parser("search", help="rank releases for a Thai (or English) query with BM25 over the tokens")
     search.add_argument("query")
     search.add_argument("--warehouse", default=DEFAULT_WAREHOUSE)
-    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--limit", type=_positive_int, default=10)
     search.set_defaults(func=_cmd_search)
 
     report = sub.add_parser("report", help="write a self-contained HTML report with charts")
@@ -63,11 +63,25 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse directory (default: ./warehouse)")
-    p.add_argument("--batch-size", type=int, default=None, help="documents per transform task")
-    p.add_argument("--workers", type=int, default=0, help="transform processes (default: one per core)")
+    p.add_argument("--batch-size", type=_positive_int, default=None, help="documents per transform task")
+    p.add_argument("--workers", type=_non_negative_int, default=0, help="transform processes (default: one per core)")
     p.add_argument("--wait", action="store_true", help="wait for a running run to finish instead of failing")
     p.add_argument("--follow-symlinks", action="store_true", help="follow symlinks that lead outside the source directory")
     p.add_argument("--dask-address", default=None, help="run transform batches on a Dask cluster: tcp://host:8786, or 'local' for a LocalCluster")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -92,6 +106,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         except FileNotFoundError as exc:
             print(f"khaosan: {exc}", file=sys.stderr)
             return 2
+    try:
+        Path(args.warehouse).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"khaosan: cannot use {args.warehouse} as the warehouse: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     try:
         result = flow(
@@ -129,7 +148,11 @@ def _cmd_sql(args: argparse.Namespace) -> int:
     if not db.exists():
         print(f"khaosan: no warehouse at {Path(args.warehouse).absolute()} (run `khaosan run` first)", file=sys.stderr)
         return 2
-    con = duckdb.connect(str(db), read_only=True)
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        print(f"khaosan: cannot open {db}: {exc}", file=sys.stderr)
+        return 1
     try:
         rel = con.sql(args.query)
         if rel is None:
@@ -144,12 +167,20 @@ def _cmd_sql(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    import duckdb
+
     from flows.search import print_search
 
-    return print_search(Path(args.warehouse), args.query, args.limit)
+    try:
+        return print_search(Path(args.warehouse), args.query, args.limit)
+    except duckdb.Error as exc:
+        print(f"khaosan: {exc}", file=sys.stderr)
+        return 1
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    import duckdb
+
     from flows.report import write_report
 
     try:
@@ -157,6 +188,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"khaosan: {exc}", file=sys.stderr)
         return 2
+    except (duckdb.Error, OSError) as exc:
+        print(f"khaosan: {exc}", file=sys.stderr)
+        return 1
     print(f"report written to {out}")
     return 0
 

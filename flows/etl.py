@@ -170,6 +170,8 @@ def etl(
     lock instead of failing. ``in_process``: transform in the task's own process (set when
     the task runner already runs tasks in separate processes, as on Dask).
     """
+    if batch_size < 1 or workers < 0:  # deployments pass parameters without the CLI's checks
+        raise ValueError(f"batch_size must be 1 or more and workers 0 or more (got {batch_size}, {workers})")
     logger = get_run_logger()
     run_id = str(flow_run.get_id() or uuid.uuid4())
     wh = load.Warehouse(Path(warehouse))

@@ -66,12 +66,14 @@ def test_sample_run_loads_every_document(sample_warehouse):
 
 def test_each_run_publishes_a_markdown_report(sample_warehouse):
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
+    [(run_id,)] = query(sample_warehouse, "SELECT run_id FROM pipeline_runs")
+    only_this_run = ArtifactFilter(key=ArtifactFilterKey(any_=["khaosan-run-report"]), flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
     with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["khaosan-run-report"])))
-    assert artifacts and artifacts[0].type == "markdown"
-    assert "| new | 5 |" in "\n".join(a.data for a in artifacts)
+        [artifact] = client.read_artifacts(artifact_filter=only_this_run)
+    assert artifact.type == "markdown"
+    assert "| files seen | 5 |" in artifact.data and "| new | 5 |" in artifact.data and "| documents | 5 |" in artifact.data
 
 
 def test_seed_000_page_metadata(sample_warehouse):

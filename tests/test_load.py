@@ -148,7 +148,7 @@ def test_checks_of_a_run_look_only_at_the_files_it_adds(tmp_path):
     assert not [p for p in wh.snapshots_dir.iterdir() if p.name.startswith((".checks", ".spill"))]
 
 
-def test_quality_checks_run_within_their_memory_limit(tmp_path, monkeypatch):
+def test_quality_checks_apply_their_memory_limit(tmp_path, monkeypatch):
     # A whole-corpus run's key checks took 3.4 GB without a limit; with it DuckDB spills.
     wh = load.Warehouse(tmp_path / "wh")
     building, _ = load.build_snapshot(wh, load.SnapshotChanges(additions=_stage(tmp_path, "b1", [_doc("a", dt.date(2021, 1, 1))])), "run-0001")

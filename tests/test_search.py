@@ -164,7 +164,6 @@ def test_user_input_is_passed_as_parameters(wh: Path) -> None:
     hostile = "ญี่ปุ่น'); DROP VIEW documents; SELECT ('"
     results = search_mod.search(wh, hostile, limit=3)
     assert results  # ญี่ปุ่น still matches
-    assert search_mod.search(wh, "ญี่ปุ่น", limit=1)  # the catalog is intact
     assert search_mod.search(wh, "   ", limit=3) == []
     assert search_mod.search(wh, "ญี่ปุ่น", limit=0) == []
     assert len(search_mod.search(wh, "ญี่ปุ่น", limit=2)) == 2
